@@ -1,0 +1,20 @@
+//! mingbai core: the policy library format v1 (types = schema), loading with per-entry error
+//! recovery, validation, and the browse queries the app and CLI share. No web dependencies.
+
+pub mod browse;
+pub mod date;
+pub mod diagnostic;
+pub mod library;
+pub mod load;
+pub mod parse;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod types;
+pub mod validate;
+
+pub use date::IsoDate;
+pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use library::Library;
+pub use load::{load_with, FileRole, LibraryBuilder, LoadReport};
+pub use parse::parse_manifest;
+pub use types::*;

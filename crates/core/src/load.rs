@@ -1,0 +1,151 @@
+//! Assembling a library from its files, wherever they come from (disk in the CLI, fetch in the
+//! browser). The caller asks which files to read, hands over each text or the reason it is
+//! missing, and gets back the library with every diagnostic.
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::library::Library;
+use crate::parse::{parse_entries, parse_object};
+use crate::types::*;
+use crate::validate::validate;
+
+/// What a data file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileRole {
+    Policies,
+    Cards,
+    Qa,
+    Notices,
+    Topics,
+    Taxonomy,
+    Synonyms,
+}
+
+/// Entries as read, each with the file it came from (for diagnostics).
+#[derive(Debug, Default)]
+pub struct RawEntries {
+    pub policies: Vec<(String, Policy)>,
+    pub cards: Vec<(String, Card)>,
+    pub qa: Vec<(String, Qa)>,
+    pub notices: Vec<(String, Notice)>,
+    pub topics: Vec<(String, Topic)>,
+    pub taxonomy: Option<(String, Taxonomy)>,
+    pub synonyms: Vec<(String, Synonym)>,
+}
+
+pub struct LibraryBuilder {
+    manifest: Manifest,
+    raw: RawEntries,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The result of loading: what loaded, and what is wrong.
+#[derive(Debug)]
+pub struct LoadReport {
+    pub library: Library,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadReport {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+}
+
+impl LibraryBuilder {
+    pub fn new(manifest: Manifest) -> LibraryBuilder {
+        LibraryBuilder { manifest, raw: RawEntries::default(), diagnostics: Vec::new() }
+    }
+
+    /// Every file the manifest names, in load order, with its role. Shards appear one by one.
+    pub fn planned_files(&self) -> Vec<(FileRole, String)> {
+        let files = &self.manifest.files;
+        let mut planned = Vec::new();
+        let mut push = |role: FileRole, names: Vec<&str>| {
+            planned.extend(names.into_iter().map(|n| (role, n.to_string())));
+        };
+        push(FileRole::Taxonomy, files.taxonomy.iter().map(String::as_str).collect());
+        push(FileRole::Policies, files.policies.names());
+        push(FileRole::Cards, files.cards.names());
+        push(FileRole::Qa, files.qa.names());
+        push(FileRole::Notices, files.notices.names());
+        push(FileRole::Topics, files.topics.names());
+        push(FileRole::Synonyms, files.synonyms.iter().map(String::as_str).collect());
+        planned
+    }
+
+    /// Adds one file's text. Bad entries are reported and skipped; good ones are kept.
+    pub fn add_text(&mut self, role: FileRole, file: &str, text: &str) {
+        fn keep<T>(target: &mut Vec<(String, T)>, file: &str, (good, problems): (Vec<T>, Vec<Diagnostic>), diagnostics: &mut Vec<Diagnostic>) {
+            target.extend(good.into_iter().map(|e| (file.to_string(), e)));
+            diagnostics.extend(problems);
+        }
+        let d = &mut self.diagnostics;
+        match role {
+            FileRole::Policies => keep(&mut self.raw.policies, file, parse_entries(file, text), d),
+            FileRole::Cards => keep(&mut self.raw.cards, file, parse_entries(file, text), d),
+            FileRole::Qa => keep(&mut self.raw.qa, file, parse_entries(file, text), d),
+            FileRole::Notices => keep(&mut self.raw.notices, file, parse_entries(file, text), d),
+            FileRole::Topics => keep(&mut self.raw.topics, file, parse_entries(file, text), d),
+            FileRole::Synonyms => keep(&mut self.raw.synonyms, file, parse_entries(file, text), d),
+            FileRole::Taxonomy => match parse_object::<Taxonomy>(file, text) {
+                Ok(taxonomy) => self.raw.taxonomy = Some((file.to_string(), taxonomy)),
+                Err(diagnostic) => d.push(diagnostic),
+            },
+        }
+    }
+
+    /// Records that a file named by the manifest could not be read.
+    pub fn add_missing(&mut self, file: &str, reason: &str) {
+        self.diagnostics.push(Diagnostic::error(
+            Problem::MissingFile,
+            file,
+            format!("无法读取此文件（{reason}），其中的内容暂时无法显示"),
+        ));
+    }
+
+    /// Cross-checks everything and returns the library of good entries.
+    pub fn finish(self) -> LoadReport {
+        let LibraryBuilder { manifest, raw, mut diagnostics } = self;
+        let checked = validate(raw, &mut diagnostics);
+        let library = Library::new(
+            Some(manifest),
+            checked.policies,
+            checked.cards,
+            checked.qa,
+            checked.notices,
+            checked.topics,
+            checked.taxonomy,
+            checked.synonyms,
+        );
+        LoadReport { library, diagnostics }
+    }
+}
+
+/// Loads a whole library through `read`, which returns a file's text by its name relative to
+/// the manifest (or why it could not be read). A broken manifest yields an empty library and
+/// the one diagnostic that explains why.
+pub fn load_with(manifest_file: &str, mut read: impl FnMut(&str) -> Result<String, String>) -> LoadReport {
+    let manifest_text = match read(manifest_file) {
+        Ok(text) => text,
+        Err(reason) => {
+            let diagnostic =
+                Diagnostic::error(Problem::MissingFile, manifest_file, format!("无法读取政策库清单（{reason}）"));
+            return LoadReport { library: Library::default(), diagnostics: vec![diagnostic] };
+        }
+    };
+    let manifest = match crate::parse::parse_manifest(manifest_file, &manifest_text) {
+        Ok(manifest) => manifest,
+        Err(diagnostic) => return LoadReport { library: Library::default(), diagnostics: vec![diagnostic] },
+    };
+    let mut builder = LibraryBuilder::new(manifest);
+    for (role, file) in builder.planned_files() {
+        match read(&file) {
+            Ok(text) => builder.add_text(role, &file, &text),
+            Err(reason) => builder.add_missing(&file, &reason),
+        }
+    }
+    builder.finish()
+}
