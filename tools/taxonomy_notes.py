@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write public/library/TAXONOMY-NOTES.md: for every theme and audience id of
+"""Write docs/taxonomy-notes.md: for every theme and audience id of
 taxonomy.json, the policies that carry it and one passage of policies.json that
 names it (so content writers can see where each id comes from).
 
@@ -123,7 +123,7 @@ def main():
                 term["id"], term["label"], ", ".join(users), found[0], found[1], found[2]))
         lines.append("")
     lines.append(FOOTER)
-    with open(os.path.join(LIB, "TAXONOMY-NOTES.md"), "w", encoding="utf-8") as f:
+    with open(os.path.join(LIB, "..", "..", "docs", "taxonomy-notes.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 
 
