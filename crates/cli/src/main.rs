@@ -2,21 +2,25 @@
 //!
 //! - `mingbai check <library-dir> [--json]`: validate a library; exit 1 on errors.
 //! - `mingbai schema [--out <dir>]`: print or write the JSON Schemas of format v1.
+//! - `mingbai search <library-dir> <query> [--limit N] [--json]`: search as the app does.
 
 mod check;
 mod schema_cmd;
+mod search_cmd;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 / usage:
   mingbai check <library-dir> [--json]   validate a library (exit 1 on errors)
-  mingbai schema [--out <dir>]           print or write the JSON Schemas of format v1";
+  mingbai schema [--out <dir>]           print or write the JSON Schemas of format v1
+  mingbai search <library-dir> <query> [--limit N] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("check") => check::run(&args[1..]),
         Some("schema") => schema_cmd::run(&args[1..]),
+        Some("search") => search_cmd::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

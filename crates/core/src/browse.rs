@@ -163,3 +163,213 @@ impl Library {
 pub fn is_expired(notice: &Notice, today: &IsoDate) -> bool {
     notice.expires.as_ref().is_some_and(|e| e.ymd() < today.ymd())
 }
+
+// ---- Queries and helpers the app pages need -------------------------------------------------
+
+/// Every policy status, in the order the filter menu lists them.
+pub const POLICY_STATUSES: [PolicyStatus; 4] =
+    [PolicyStatus::Effective, PolicyStatus::Revised, PolicyStatus::Repealed, PolicyStatus::Expired];
+
+/// The JSON / query-string name of a status, e.g. `effective`.
+pub fn status_key(status: PolicyStatus) -> &'static str {
+    match status {
+        PolicyStatus::Effective => "effective",
+        PolicyStatus::Revised => "revised",
+        PolicyStatus::Repealed => "repealed",
+        PolicyStatus::Expired => "expired",
+    }
+}
+
+/// Reads a status from its query-string name; `None` for anything else.
+pub fn parse_status(key: &str) -> Option<PolicyStatus> {
+    POLICY_STATUSES.into_iter().find(|s| status_key(*s) == key.trim())
+}
+
+impl PolicyFilter {
+    /// Builds a filter from raw query-string values. Empty or unreadable values mean "any", so a
+    /// hand-edited or outdated link still shows a list instead of an error.
+    pub fn from_query(issuer: Option<&str>, year: Option<&str>, theme: Option<&str>, status: Option<&str>) -> PolicyFilter {
+        let text = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        PolicyFilter {
+            issuer: text(issuer),
+            year: year.and_then(|y| y.trim().parse().ok()),
+            theme: text(theme),
+            status: status.and_then(parse_status),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == PolicyFilter::default()
+    }
+}
+
+impl Policy {
+    /// The section with this id (the `#fragment` of a policy link).
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// Whether readers must be told this is not simply the current text: it is no longer in
+    /// force, or it belongs to a chain of versions.
+    pub fn has_revision_notice(&self) -> bool {
+        !self.status.is_current() || self.supersedes.is_some() || self.superseded_by.is_some()
+    }
+}
+
+impl Library {
+    /// Notices no longer in force on `today`, newest first (the "已过期" archive).
+    pub fn expired_notices(&self, today: &IsoDate) -> Vec<&Notice> {
+        let mut found: Vec<&Notice> = self.notices.iter().filter(|n| is_expired(n, today)).collect();
+        newest_first(&mut found, |n| Some(&n.published));
+        found
+    }
+
+    /// A topic's items grouped by kind (in `ItemKind::ALL` order), each with its title.
+    /// Items that point at nothing in this library are left out; empty groups too.
+    pub fn topic_groups<'a>(&'a self, topic: &'a Topic) -> Vec<(ItemKind, Vec<(&'a ItemLink, &'a str)>)> {
+        ItemKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let items: Vec<(&ItemLink, &str)> = topic
+                    .items
+                    .iter()
+                    .filter(|link| link.kind == kind)
+                    .filter_map(|link| self.title_of(link).map(|title| (link, title)))
+                    .collect();
+                (kind, items)
+            })
+            .filter(|(_, items)| !items.is_empty())
+            .collect()
+    }
+}
+
+/// A URL from the data that is safe to put in `href`: `http(s)://`, or a relative URL (a
+/// site path, or relative to the library). Anything else (`javascript:`, `data:` …) yields `None`.
+pub fn safe_href(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let ok = if lower.starts_with("https://") || lower.starts_with("http://") {
+        true
+    } else {
+        // A relative URL: no scheme, and no backslash browsers might read as `//`.
+        !url.is_empty() && !url.contains(':') && !url.contains('\\')
+    };
+    ok.then_some(url)
+}
+
+/// `tel:` link for a phone number as written in the data (`0531-12345678`, `12345`):
+/// keeps digits and a leading `+`; `None` when no digits are left.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let mut digits = String::new();
+    for (i, c) in phone.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (c == '+' && i == 0) {
+            digits.push(c);
+        }
+    }
+    digits.chars().any(|c| c.is_ascii_digit()).then(|| format!("tel:{digits}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn policy(id: &str, status: &str, extra: serde_json::Value) -> Policy {
+        let mut v = json!({"id": id, "title": format!("政策{id}"), "issuer": "区政府", "status": status,
+            "published_date": "2024-05-01",
+            "sections": [{"id": "s1", "heading": "一、总则", "paragraphs": ["正文"]}]});
+        if let (Some(o), serde_json::Value::Object(e)) = (v.as_object_mut(), extra) {
+            o.extend(e);
+        }
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn notice(id: &str, published: &str, expires: Option<&str>) -> Notice {
+        serde_json::from_value(json!({"id": id, "title": format!("通知{id}"), "published": published, "expires": expires}))
+            .unwrap()
+    }
+
+    fn library(policies: Vec<Policy>, notices: Vec<Notice>, topics: Vec<Topic>) -> Library {
+        Library::new(None, policies, vec![], vec![], notices, topics, Taxonomy::default(), vec![])
+    }
+
+    #[test]
+    fn status_keys_round_trip() {
+        for s in POLICY_STATUSES {
+            assert_eq!(parse_status(status_key(s)), Some(s));
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", status_key(s)));
+        }
+        assert_eq!(parse_status("valid"), None);
+    }
+
+    #[test]
+    fn filter_from_query_is_lenient() {
+        let f = PolicyFilter::from_query(Some("区政府"), Some("2024"), Some(""), Some("effective"));
+        assert_eq!(f.issuer.as_deref(), Some("区政府"));
+        assert_eq!(f.year, Some(2024));
+        assert_eq!(f.theme, None);
+        assert_eq!(f.status, Some(PolicyStatus::Effective));
+        let junk = PolicyFilter::from_query(Some("  "), Some("二〇二四"), None, Some("nope"));
+        assert!(junk.is_empty());
+    }
+
+    #[test]
+    fn policy_section_and_revision_notice() {
+        let p = policy("a", "effective", json!({}));
+        assert_eq!(p.section("s1").map(|s| s.heading.as_str()), Some("一、总则"));
+        assert!(p.section("s9").is_none());
+        assert!(!p.has_revision_notice());
+        assert!(policy("b", "repealed", json!({"repealed_date": "2024-06-01"})).has_revision_notice());
+        assert!(policy("c", "effective", json!({"supersedes": "a"})).has_revision_notice());
+    }
+
+    #[test]
+    fn expired_notices_are_the_complement_of_current_ones() {
+        let lib = library(
+            vec![],
+            vec![
+                notice("old", "2024-01-01", Some("2024-02-01")),
+                notice("older", "2023-01-01", Some("2023-02-01")),
+                notice("open", "2024-03-01", None),
+                notice("last-day", "2024-03-01", Some("2024-06-30")),
+            ],
+            vec![],
+        );
+        let today = IsoDate::parse("2024-06-30").unwrap();
+        let expired: Vec<&str> = lib.expired_notices(&today).iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(expired, ["old", "older"]);
+        assert_eq!(lib.current_notices(&today).len() + expired.len(), lib.notices.len());
+    }
+
+    #[test]
+    fn topic_groups_follow_kind_order_and_skip_unknown_items() {
+        let topic: Topic = serde_json::from_value(json!({"id": "t", "title": "毕业生就业一件事", "items": [
+            {"kind": "notice", "id": "n1"}, {"kind": "policy", "id": "p1"}, {"kind": "policy", "id": "missing"}]}))
+        .unwrap();
+        let lib = library(vec![policy("p1", "effective", json!({}))], vec![notice("n1", "2024-01-01", None)], vec![topic.clone()]);
+        let groups = lib.topic_groups(&topic);
+        let kinds: Vec<ItemKind> = groups.iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, [ItemKind::Policy, ItemKind::Notice]);
+        assert_eq!(groups[0].1.len(), 1);
+        assert_eq!(groups[0].1[0].1, "政策p1");
+    }
+
+    #[test]
+    fn safe_href_rejects_script_urls() {
+        assert_eq!(safe_href("https://www.jinan.gov.cn/a.pdf"), Some("https://www.jinan.gov.cn/a.pdf"));
+        assert_eq!(safe_href("/library/a.pdf"), Some("/library/a.pdf"));
+        assert_eq!(safe_href("files/a.pdf"), Some("files/a.pdf"));
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "", "/\\evil.com"] {
+            assert_eq!(safe_href(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn tel_href_keeps_digits() {
+        assert_eq!(tel_href("12345").as_deref(), Some("tel:12345"));
+        assert_eq!(tel_href("0531-8765 4321").as_deref(), Some("tel:053187654321"));
+        assert_eq!(tel_href("+86 531 1234").as_deref(), Some("tel:+865311234"));
+        assert_eq!(tel_href("见窗口公告"), None);
+    }
+}

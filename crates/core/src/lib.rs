@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod library;
 pub mod load;
 pub mod parse;
+pub mod search;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod types;

@@ -1,0 +1,58 @@
+//! `mingbai search <library-dir> <query> [--limit N] [--json]`: the engine's public test surface.
+//! The JSON shape is stable: {"query","corrected"?,"expanded"?,"results":[{"kind","id","title","score"}],"facets"}.
+
+use crate::check::load_dir;
+use mingbai_core::search::{SearchIndex, SearchRequest};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    let usage = "mingbai search <library-dir> <query> [--limit N] [--json]";
+    let mut positional = Vec::new();
+    let mut limit = 10;
+    let mut json = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--json" => json = true,
+            "--limit" => {
+                i += 1;
+                limit = args.get(i).and_then(|v| v.parse().ok()).ok_or(usage)?;
+            }
+            other => positional.push(other.to_string()),
+        }
+        i += 1;
+    }
+    let [dir, query] = positional.as_slice() else { return Err(usage.to_string()) };
+    let report = load_dir(Path::new(dir));
+    let index = SearchIndex::build(&report.library);
+    let response = index.search(&report.library, &SearchRequest { query: query.clone(), limit, ..Default::default() });
+    if json {
+        let results: Vec<_> = response
+            .results
+            .iter()
+            .map(|h| serde_json::json!({"kind": h.kind, "id": h.id, "title": h.title, "score": h.score}))
+            .collect();
+        let mut out = serde_json::json!({"query": response.query, "results": results, "facets": response.facets});
+        if let Some(corrected) = &response.corrected {
+            out["corrected"] = corrected.clone().into();
+        }
+        if !response.expanded.is_empty() {
+            out["expanded"] = serde_json::to_value(&response.expanded).map_err(|e| e.to_string())?;
+        }
+        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+    } else {
+        if let Some(corrected) = &response.corrected {
+            println!("已为您显示“{corrected}”的结果");
+        }
+        for e in &response.expanded {
+            println!("“{}”按“{}”搜索", e.from, e.to);
+        }
+        for (rank, hit) in response.results.iter().enumerate() {
+            let snippet: String = hit.snippet.iter().map(|s| if s.hit { format!("【{}】", s.text) } else { s.text.clone() }).collect();
+            println!("{:>2}. [{}] {} ({}) {:.2}\n    {}", rank + 1, hit.kind.label(), hit.title, hit.id, hit.score, snippet);
+        }
+        println!("共 {} 条", response.total);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,253 @@
+//! 搜索即服务: one index over policies, cards, Q&A, notices and topics, with typo correction,
+//! pinyin and initials, plain-language synonyms, suggestions, facets and highlighted snippets.
+//!
+//! `SearchIndex::build` once per library; `search` and `suggest` per keystroke.
+
+mod documents;
+pub mod facets;
+mod index;
+pub mod normalize;
+pub mod pinyin;
+mod query;
+pub mod snippet;
+pub mod suggest;
+pub mod synonyms;
+mod terms;
+pub mod tokens;
+
+pub use facets::{FacetFilters, FacetValue, Facets};
+pub use snippet::Segment;
+pub use suggest::Suggestion;
+pub use synonyms::Expansion;
+
+use crate::library::Library;
+use crate::types::*;
+use documents::{body_texts, documents, Field};
+use index::InvertedIndex;
+use serde::Serialize;
+use std::collections::HashMap;
+use suggest::Suggester;
+use synonyms::Synonyms;
+use terms::Dictionary;
+
+pub struct SearchIndex {
+    index: InvertedIndex,
+    dictionary: Dictionary,
+    synonyms: Synonyms,
+    suggester: Suggester,
+    /// Range of document days, for the recency boost.
+    days: (i64, i64),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub filters: FacetFilters,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub kind: ItemKind,
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+    /// 已废止 / 已修订 / 已失效 for policies that are no longer in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    pub snippet: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResponse {
+    pub query: String,
+    /// The query actually searched when it was corrected or converted from pinyin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
+    /// Everyday words searched as official terms.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expanded: Vec<Expansion>,
+    pub results: Vec<Hit>,
+    /// Matches before facet filters and the limit.
+    pub total: usize,
+    pub facets: Facets,
+}
+
+/// Sizes, for benchmarks.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexStats {
+    pub documents: usize,
+    pub tokens: usize,
+    pub postings: usize,
+    pub terms: usize,
+    pub suggestions: usize,
+}
+
+impl SearchIndex {
+    pub fn build(lib: &Library) -> SearchIndex {
+        let docs = documents(lib);
+        let index = InvertedIndex::build(&docs);
+        let synonyms = Synonyms::build(&lib.synonyms);
+        let dictionary = build_dictionary(lib, &docs, &synonyms);
+        let suggester = build_suggester(lib, &synonyms);
+        let days = index.docs.iter().filter_map(|d| d.day).fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        SearchIndex { index, dictionary, synonyms, suggester, days }
+    }
+
+    pub fn stats(&self) -> IndexStats {
+        IndexStats {
+            documents: self.index.docs.len(),
+            tokens: self.index.token_count(),
+            postings: self.index.posting_count(),
+            terms: self.dictionary.len(),
+            suggestions: self.suggester.len(),
+        }
+    }
+
+    pub fn suggest(&self, input: &str, limit: usize) -> Vec<Suggestion> {
+        self.suggester.suggest(input, limit)
+    }
+
+    pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
+        let plan = query::plan(request.query.as_str(), &self.index, &self.dictionary, &self.synonyms);
+        let mut main: HashMap<u32, (f32, u32)> = HashMap::new();
+        self.index.score_into(&plan.tokens, 1.0, &mut main);
+        let mut extra: HashMap<u32, (f32, u32)> = HashMap::new();
+        for (tokens, _) in &plan.expansion_tokens {
+            self.index.score_into(tokens, 0.8, &mut extra);
+        }
+        // A document must match enough of the query to count: a third of its tokens, or half
+        // of an expansion's.
+        let need_main = plan.tokens.len().div_ceil(3).max(1) as u32;
+        let need_extra = plan.expansion_tokens.iter().map(|(t, _)| t.len().div_ceil(2).max(1)).min().unwrap_or(1) as u32;
+        let mut scored: Vec<(u32, f32)> = Vec::new();
+        let candidates: std::collections::HashSet<u32> = main.keys().chain(extra.keys()).copied().collect();
+        for doc in candidates {
+            let (ms, mc) = main.get(&doc).copied().unwrap_or((0.0, 0));
+            let (es, ec) = extra.get(&doc).copied().unwrap_or((0.0, 0));
+            if mc >= need_main || (ec >= need_extra && ec > 0) {
+                scored.push((doc, ms + es));
+            }
+        }
+        if let Some(pinned) = plan.pinned {
+            scored.retain(|(d, _)| *d != pinned);
+            scored.push((pinned, f32::MAX / 4.0));
+        }
+        for (doc, score) in scored.iter_mut() {
+            if *score < f32::MAX / 8.0 {
+                *score *= self.boost(*doc, &plan.title_needles);
+            }
+        }
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+
+        let facets = facets::count(lib, scored.iter().map(|(d, _)| &self.index.docs[*d as usize]));
+        let total = scored.len();
+        let limit = if request.limit == 0 { 20 } else { request.limit };
+        let needles: Vec<String> = plan.tokens.iter().chain(plan.expansion_tokens.iter().flat_map(|(t, _)| t)).cloned().collect();
+        let results = scored
+            .into_iter()
+            .filter(|(d, _)| request.filters.matches(&self.index.docs[*d as usize]))
+            .take(limit)
+            .map(|(d, score)| {
+                let meta = &self.index.docs[d as usize];
+                let texts = body_texts(lib, meta.kind, &meta.id);
+                Hit {
+                    kind: meta.kind,
+                    id: meta.id.clone(),
+                    title: meta.title.clone(),
+                    score: (score.min(1.0e6) * 1000.0).round() / 1000.0,
+                    status: meta.status.filter(|s| !s.is_current()).map(PolicyStatus::label),
+                    snippet: snippet::snippet(&texts, &needles),
+                }
+            })
+            .collect();
+        SearchResponse { query: request.query.clone(), corrected: plan.corrected, expanded: plan.expansions, results, total, facets }
+    }
+
+    /// Title likeness, popularity, freshness and validity, multiplied onto relevance.
+    fn boost(&self, doc: u32, title_needles: &[String]) -> f32 {
+        let meta = &self.index.docs[doc as usize];
+        let folded_title = normalize::normalize(&meta.title);
+        let in_title = title_needles.iter().filter(|n| folded_title.contains(n.strip_prefix("1:").unwrap_or(n))).count();
+        let title_share = if title_needles.is_empty() { 0.0 } else { in_title as f32 / title_needles.len() as f32 };
+        let exact = if !title_needles.is_empty() && title_share >= 1.0 { 1.5 } else { 1.0 };
+        let hot = 1.0 + 0.25 * f32::from(meta.hot) / 100.0;
+        let fresh = match (meta.day, self.days) {
+            (Some(day), (lo, hi)) if hi > lo => 1.0 + 0.1 * (day - lo) as f32 / (hi - lo) as f32,
+            _ => 1.0,
+        };
+        let valid = match meta.status {
+            Some(s) if !s.is_current() => 0.5,
+            _ => 1.0,
+        };
+        (1.0 + 2.0 * title_share * title_share) * exact * hot * fresh * valid
+    }
+}
+
+/// Terms for pinyin and typo repair: the library's own words and phrases, weighted by where
+/// and how often they occur, plus everyday words and official terms.
+fn build_dictionary(lib: &Library, docs: &[documents::Document], synonyms: &Synonyms) -> Dictionary {
+    let mut weights: HashMap<String, f32> = HashMap::new();
+    let mut char_counts: HashMap<char, u32> = HashMap::new();
+    let mut body_budget: usize = 400_000;
+    for doc in docs {
+        for (field, text) in &doc.fields {
+            let (max_n, weight) = match field {
+                Field::Title | Field::Alias => (6, 2.0),
+                Field::Keywords => (4, 1.0),
+                Field::Body if body_budget > 0 => (4, 0.34),
+                Field::Body => continue,
+            };
+            if *field == Field::Body {
+                body_budget = body_budget.saturating_sub(text.len());
+            }
+            for run in tokens::runs(text) {
+                let tokens::Run::Han(chars) = run else { continue };
+                for c in &chars {
+                    *char_counts.entry(*c).or_default() += 1;
+                }
+                for n in 2..=max_n.min(chars.len()) {
+                    for w in chars.windows(n) {
+                        *weights.entry(w.iter().collect()).or_default() += weight;
+                    }
+                }
+            }
+        }
+    }
+    // Phrases seen once in body text are mostly accidents of adjacency; keep the repeated ones.
+    weights.retain(|_, w| *w >= 0.99);
+    let mut entries: Vec<(String, f32)> = weights.into_iter().collect();
+    entries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    entries.truncate(120_000);
+    let curated = synonyms
+        .pairs()
+        .iter()
+        .flat_map(|(alias, term)| [(alias.clone(), 6.0), (term.clone(), 8.0)])
+        .chain(lib.taxonomy.themes.iter().chain(&lib.taxonomy.audiences).chain(&lib.taxonomy.regions).map(|t| (t.label.clone(), 8.0)));
+    Dictionary::build(curated.chain(entries), &char_counts)
+}
+
+fn build_suggester(lib: &Library, synonyms: &Synonyms) -> Suggester {
+    let mut s = Suggester::default();
+    for q in &lib.qa {
+        s.add(&q.question, Some((ItemKind::Qa, &q.id)), 50.0 + f32::from(q.hot.min(100)));
+    }
+    for c in &lib.cards {
+        s.add(&c.title, Some((ItemKind::Card, &c.id)), 70.0);
+    }
+    for t in &lib.topics {
+        s.add(&t.title, Some((ItemKind::Topic, &t.id)), 70.0);
+    }
+    for p in &lib.policies {
+        let weight = if p.status.is_current() { 60.0 } else { 30.0 };
+        s.add(&p.title, Some((ItemKind::Policy, &p.id)), weight);
+    }
+    for t in lib.taxonomy.themes.iter().chain(&lib.taxonomy.audiences) {
+        s.add(&t.label, None, 90.0);
+    }
+    for (alias, term) in synonyms.pairs() {
+        s.add(term, None, 80.0);
+        s.add(alias, None, 40.0);
+    }
+    s
+}

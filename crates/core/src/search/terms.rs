@@ -1,0 +1,272 @@
+//! The term dictionary: words and phrases of the library, keyed by text, pinyin, fuzzy pinyin
+//! and initials. It turns `yanglaobaoxian`, `ylbx` and `养老bx` into 养老保险, and repairs
+//! homophone and shape-alike typos (养老保线 → 养老保险, 低报 → 低保).
+
+use super::normalize::{is_han, normalize};
+use super::pinyin::{initial, readings, segment, syllable_id, syllable_text, Syllable};
+use std::collections::HashMap;
+
+const CONFUSIONS: &str = include_str!("confusions.txt");
+
+#[derive(Debug, Default)]
+pub struct Dictionary {
+    terms: Vec<(String, f32)>,
+    by_text: HashMap<String, u32>,
+    by_pinyin: HashMap<Vec<Syllable>, Vec<u32>>,
+    by_fuzzy: HashMap<String, Vec<u32>>,
+    by_initials: HashMap<String, Vec<u32>>,
+    /// The most frequent character of each reading, for a lone syllable no term covers.
+    char_for_syllable: HashMap<Syllable, (char, u32)>,
+    confusions: HashMap<char, Vec<char>>,
+}
+
+/// Longest term (in characters) the dictionary keys.
+pub const MAX_TERM: usize = 8;
+
+/// Reading variants of a term (polyphones multiply; capped so odd terms stay cheap).
+fn pinyin_keys(chars: &[char]) -> Vec<Vec<Syllable>> {
+    let mut keys: Vec<Vec<Syllable>> = vec![Vec::new()];
+    for c in chars {
+        let options = readings(*c);
+        if options.is_empty() {
+            return Vec::new();
+        }
+        let mut next = Vec::new();
+        for key in &keys {
+            for s in options.iter().take(2) {
+                let mut k = key.clone();
+                k.push(*s);
+                next.push(k);
+            }
+        }
+        next.truncate(4);
+        keys = next;
+    }
+    keys
+}
+
+/// Regional and typing confusions that sound alike: zh/z, ch/c, sh/s, n/l, -ng/-n.
+pub fn fuzzy_syllable(s: &str) -> String {
+    let mut t = s.to_string();
+    for (from, to) in [("zh", "z"), ("ch", "c"), ("sh", "s")] {
+        if let Some(rest) = t.strip_prefix(from) {
+            t = format!("{to}{rest}");
+        }
+    }
+    if let Some(rest) = t.strip_prefix('n') {
+        t = format!("l{rest}");
+    }
+    if t.ends_with("ng") {
+        t.pop();
+    }
+    t
+}
+
+fn fuzzy_key(key: &[Syllable]) -> String {
+    key.iter().map(|s| fuzzy_syllable(syllable_text(*s))).collect::<Vec<_>>().join("'")
+}
+
+impl Dictionary {
+    /// Builds from `(text, weight)` pairs; repeated texts add their weights.
+    pub fn build(entries: impl IntoIterator<Item = (String, f32)>, char_counts: &HashMap<char, u32>) -> Dictionary {
+        let mut d = Dictionary::default();
+        for (text, weight) in entries {
+            let text = normalize(&text);
+            let chars: Vec<char> = text.chars().collect();
+            if chars.len() < 2 || chars.len() > MAX_TERM || !chars.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            if let Some(id) = d.by_text.get(&text) {
+                d.terms[*id as usize].1 += weight;
+                continue;
+            }
+            let id = d.terms.len() as u32;
+            d.by_text.insert(text.clone(), id);
+            for key in pinyin_keys(&chars) {
+                d.by_fuzzy.entry(fuzzy_key(&key)).or_default().push(id);
+                let initials: String = key.iter().map(|s| initial(*s)).collect();
+                d.by_initials.entry(initials).or_default().push(id);
+                d.by_pinyin.entry(key).or_default().push(id);
+            }
+            d.terms.push((text, weight));
+        }
+        for (c, count) in char_counts {
+            if let Some(s) = readings(*c).first() {
+                let slot = d.char_for_syllable.entry(*s).or_insert((*c, 0));
+                if *count > slot.1 {
+                    *slot = (*c, *count);
+                }
+            }
+        }
+        for line in CONFUSIONS.lines() {
+            let mut chars = line.chars();
+            if let (Some(typo), Some(meant)) = (chars.next(), chars.next()) {
+                d.confusions.entry(typo).or_default().push(meant);
+            }
+        }
+        d
+    }
+
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+    pub fn weight(&self, text: &str) -> f32 {
+        self.by_text.get(text).map(|id| self.terms[*id as usize].1).unwrap_or(0.0)
+    }
+
+    fn best<'a>(&'a self, ids: Option<&'a Vec<u32>>, accept: impl Fn(&str) -> f32) -> Option<(&'a str, f32)> {
+        ids?.iter()
+            .map(|id| {
+                let (text, weight) = &self.terms[*id as usize];
+                (text.as_str(), weight * accept(text))
+            })
+            .filter(|(_, w)| *w > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+    }
+
+    /// Letters typed as full pinyin (`yanglaobaoxian`) or initials (`ylbx`) → Han text.
+    /// `left` is the Han character before the letters, if any: terms that continue it win.
+    pub fn convert_letters(&self, letters: &str, left: Option<char>, known_bigram: &dyn Fn(char, char) -> bool) -> Option<String> {
+        if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let context = |text: &str| -> f32 {
+            match (left, text.chars().next()) {
+                (Some(l), Some(f)) if known_bigram(l, f) => 4.0,
+                _ => 1.0,
+            }
+        };
+        for syllables in segment(letters, 4, false) {
+            let ids: Option<Vec<Syllable>> = syllables.iter().map(|s| syllable_id(s)).collect();
+            if let Some(ids) = ids {
+                if let Some(text) = self.cover_syllables(&ids, &context) {
+                    return Some(text);
+                }
+            }
+        }
+        self.cover_initials(letters, &context)
+    }
+
+    /// Best cover of a syllable sequence by terms (longest terms first), lone syllables by
+    /// their most frequent character.
+    fn cover_syllables(&self, ids: &[Syllable], context: &dyn Fn(&str) -> f32) -> Option<String> {
+        let n = ids.len();
+        let mut best: Vec<Option<(f32, String)>> = vec![None; n + 1];
+        best[0] = Some((0.0, String::new()));
+        for i in 0..n {
+            let Some((score, text)) = best[i].clone() else { continue };
+            for k in 1..=(n - i).min(MAX_TERM) {
+                let piece = if k == 1 {
+                    let term = self.best(self.by_pinyin.get(&ids[i..=i].to_vec()), |_| 1.0).map(|(t, w)| (t.to_string(), w));
+                    term.or_else(|| self.char_for_syllable.get(&ids[i]).map(|(c, n)| (c.to_string(), *n as f32)))
+                } else {
+                    self.best(self.by_pinyin.get(&ids[i..i + k].to_vec()), |t| if i == 0 { context(t) } else { 1.0 })
+                        .map(|(t, w)| (t.to_string(), w))
+                };
+                if let Some((piece, weight)) = piece {
+                    let candidate = score + (k * k) as f32 * 10.0 + (1.0 + weight).ln();
+                    if best[i + k].as_ref().is_none_or(|(s, _)| candidate > *s) {
+                        best[i + k] = Some((candidate, format!("{text}{piece}")));
+                    }
+                }
+            }
+        }
+        best[n].take().map(|(_, text)| text)
+    }
+
+    /// Best cover of initials by terms of two or more characters.
+    fn cover_initials(&self, letters: &str, context: &dyn Fn(&str) -> f32) -> Option<String> {
+        let n = letters.len();
+        if n < 2 {
+            return None;
+        }
+        let mut best: Vec<Option<(f32, String)>> = vec![None; n + 1];
+        best[0] = Some((0.0, String::new()));
+        for i in 0..n {
+            let Some((score, text)) = best[i].clone() else { continue };
+            for k in 2..=(n - i).min(MAX_TERM) {
+                let found = self.best(self.by_initials.get(&letters[i..i + k]), |t| if i == 0 { context(t) } else { 1.0 });
+                if let Some((piece, weight)) = found {
+                    let candidate = score + (k * k) as f32 * 10.0 + (1.0 + weight).ln();
+                    if best[i + k].as_ref().is_none_or(|(s, _)| candidate > *s) {
+                        best[i + k] = Some((candidate, format!("{text}{piece}")));
+                    }
+                }
+            }
+        }
+        best[n].take().map(|(_, text)| text)
+    }
+
+    /// Repairs a Han run whose bigrams the library does not know, replacing the widest window
+    /// by a known term that sounds alike or differs by a commonly confused character.
+    pub fn correct_run(&self, chars: &[char], known_bigram: &dyn Fn(char, char) -> bool) -> Option<Vec<char>> {
+        let unknown = |cs: &[char]| cs.windows(2).filter(|p| !known_bigram(p[0], p[1])).count();
+        let mut current = chars.to_vec();
+        let mut changed = false;
+        for _ in 0..3 {
+            let missing = unknown(&current);
+            if missing == 0 || current.len() < 2 {
+                break;
+            }
+            let Some(fixed) = self.best_window_fix(&current, known_bigram) else { break };
+            if unknown(&fixed) >= missing {
+                break;
+            }
+            current = fixed;
+            changed = true;
+        }
+        changed.then_some(current)
+    }
+
+    fn best_window_fix(&self, chars: &[char], known_bigram: &dyn Fn(char, char) -> bool) -> Option<Vec<char>> {
+        let n = chars.len();
+        for len in (2..=n.min(MAX_TERM)).rev() {
+            let mut found: Option<(f32, usize, String)> = None;
+            for start in 0..=n - len {
+                let window = &chars[start..start + len];
+                if !window.windows(2).any(|p| !known_bigram(p[0], p[1])) {
+                    continue;
+                }
+                let text: String = window.iter().collect();
+                for (candidate, weight) in self.alternatives(window) {
+                    if candidate != text && found.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+                        found = Some((weight, start, candidate));
+                    }
+                }
+            }
+            if let Some((_, start, replacement)) = found {
+                let mut fixed = chars[..start].to_vec();
+                fixed.extend(replacement.chars());
+                fixed.extend(&chars[start + len..]);
+                return Some(fixed);
+            }
+        }
+        None
+    }
+
+    /// Known terms of the same length that sound alike (exactly, then fuzzily) or differ in one
+    /// commonly confused character. Exact homophones weigh most.
+    fn alternatives(&self, window: &[char]) -> Vec<(String, f32)> {
+        let mut out = Vec::new();
+        for key in pinyin_keys(window) {
+            if let Some((t, w)) = self.best(self.by_pinyin.get(&key), |_| 1.0) {
+                out.push((t.to_string(), w * 3.0));
+            }
+            if let Some((t, w)) = self.best(self.by_fuzzy.get(&fuzzy_key(&key)), |_| 1.0) {
+                out.push((t.to_string(), w));
+            }
+        }
+        for (i, c) in window.iter().enumerate() {
+            for meant in self.confusions.get(c).into_iter().flatten() {
+                let mut alt = window.to_vec();
+                alt[i] = *meant;
+                let text: String = alt.iter().collect();
+                let w = self.weight(&text);
+                if w > 0.0 {
+                    out.push((text, w * 2.0));
+                }
+            }
+        }
+        out
+    }
+}
