@@ -67,6 +67,9 @@ pub struct SearchResponse {
     /// Everyday words searched as official terms.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expanded: Vec<Expansion>,
+    /// Other readings of ambiguous pinyin initials ("您是不是要找").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     pub results: Vec<Hit>,
     /// Matches before facet filters and the limit.
     pub total: usize,
@@ -113,12 +116,12 @@ impl SearchIndex {
         let mut main: HashMap<u32, (f32, u32)> = HashMap::new();
         self.index.score_into(&plan.tokens, 1.0, &mut main);
         let mut extra: HashMap<u32, (f32, u32)> = HashMap::new();
-        for (tokens, _) in &plan.expansion_tokens {
-            self.index.score_into(tokens, 0.8, &mut extra);
+        for (tokens, weight) in &plan.expansion_tokens {
+            self.index.score_into(tokens, *weight, &mut extra);
         }
         // A document must match enough of the query to count: a third of its tokens, or half
         // of an expansion's.
-        let need_main = plan.tokens.len().div_ceil(3).max(1) as u32;
+        let need_main = if plan.tokens.len() <= 2 { 1 } else { plan.tokens.len().div_ceil(2) } as u32;
         let need_extra = plan.expansion_tokens.iter().map(|(t, _)| t.len().div_ceil(2).max(1)).min().unwrap_or(1) as u32;
         let mut scored: Vec<(u32, f32)> = Vec::new();
         let candidates: std::collections::HashSet<u32> = main.keys().chain(extra.keys()).copied().collect();
@@ -161,7 +164,15 @@ impl SearchIndex {
                 }
             })
             .collect();
-        SearchResponse { query: request.query.clone(), corrected: plan.corrected, expanded: plan.expansions, results, total, facets }
+        SearchResponse {
+            query: request.query.clone(),
+            corrected: plan.corrected,
+            expanded: plan.expansions,
+            alternatives: plan.alternatives,
+            results,
+            total,
+            facets,
+        }
     }
 
     /// Title likeness, popularity, freshness and validity, multiplied onto relevance.

@@ -10,11 +10,13 @@ use super::tokens::{query_tokens, runs, strip_filler, Run};
 pub struct Plan {
     /// Tokens of the (corrected) query.
     pub tokens: Vec<String>,
-    /// Tokens of each official term an everyday word was expanded to.
-    pub expansion_tokens: Vec<(Vec<String>, String)>,
+    /// Extra token groups with their weight: official terms for everyday words, other readings.
+    pub expansion_tokens: Vec<(Vec<String>, f32)>,
     /// Tokens compared with titles for the title boost.
     pub title_needles: Vec<String>,
     pub corrected: Option<String>,
+    /// Other readings of ambiguous initials, searched with less weight ("您是不是要找").
+    pub alternatives: Vec<String>,
     pub expansions: Vec<Expansion>,
     /// A policy named by its 文号 goes first.
     pub pinned: Option<u32>,
@@ -33,6 +35,8 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
 
     // 1. Letters that are not words of the library are pinyin or initials.
     let mut pieces: Vec<(Run, bool)> = Vec::new();
+    // Other readings of ambiguous letters: (piece, char offset, chars replaced, other text).
+    let mut others: Vec<(usize, usize, usize, String)> = Vec::new();
     for run in runs(&stripped) {
         match run {
             Run::Word(word) if pinned.is_none() && word.chars().all(|c| c.is_ascii_lowercase()) && index.document_frequency(&word) == 0 => {
@@ -40,18 +44,37 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
                     Some((Run::Han(chars), _)) => chars.last().copied(),
                     _ => None,
                 };
-                match dictionary.convert_letters(&word, left, &known) {
-                    Some(han) => push_han(&mut pieces, han.chars().collect(), true),
+                let mut readings = dictionary.convert_letters(&word, left, &known).into_iter();
+                match readings.next() {
+                    Some(han) => {
+                        let (piece, offset) = push_han(&mut pieces, han.chars().collect(), true);
+                        let len = han.chars().count();
+                        others.extend(readings.map(|other| (piece, offset, len, other)));
+                    }
                     None => pieces.push((Run::Word(word), false)),
                 }
             }
-            Run::Han(chars) => push_han(&mut pieces, chars, false),
+            Run::Han(chars) => {
+                push_han(&mut pieces, chars, false);
+            }
             other => pieces.push((other, false)),
         }
     }
+    let pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
+    let alternatives: Vec<String> = others
+        .iter()
+        .map(|(piece, offset, len, other)| {
+            let mut alt = pieces.clone();
+            if let Run::Han(chars) = &mut alt[*piece] {
+                chars.splice(*offset..*offset + *len, other.chars());
+            }
+            join(&alt)
+        })
+        .collect();
+    let mut pieces = pieces;
     // 2. Han runs with bigrams the library never uses are probably typos.
     if pinned.is_none() {
-        for (piece, _) in pieces.iter_mut() {
+        for piece in pieces.iter_mut() {
             if let Run::Han(chars) = piece {
                 if let Some(fixed) = dictionary.correct_run(chars, &known) {
                     *chars = fixed;
@@ -59,26 +82,32 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
             }
         }
     }
-    let pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
     let searched = join(&pieces);
     let corrected = (searched != join(&runs(&stripped)) && !searched.is_empty()).then(|| searched.clone());
 
-    // 3. Everyday words → official terms.
+    // 3. Everyday words → official terms; other readings of initials, with less weight.
     let expansions = synonyms.expand(&searched);
-    let expansion_tokens = expansions.iter().map(|e| (query_tokens(&e.to), e.to.clone())).collect();
+    let mut expansion_tokens: Vec<(Vec<String>, f32)> = expansions.iter().map(|e| (query_tokens(&e.to), 0.8)).collect();
+    expansion_tokens.extend(alternatives.iter().map(|a| (query_tokens(a), 0.9)));
     let tokens = query_tokens(&searched);
-    Plan { title_needles: tokens.clone(), tokens, expansion_tokens, corrected, expansions, pinned }
+    Plan { title_needles: tokens.clone(), tokens, expansion_tokens, corrected, alternatives, expansions, pinned }
 }
 
 /// Appends Han characters; converted text joins the Han run beside it (养老 + bx→保险 is one
-/// run), while runs the user separated stay apart.
-fn push_han(pieces: &mut Vec<(Run, bool)>, chars: Vec<char>, converted: bool) {
+/// run), while runs the user separated stay apart. Returns (piece, offset) of the new text.
+fn push_han(pieces: &mut Vec<(Run, bool)>, chars: Vec<char>, converted: bool) -> (usize, usize) {
+    let last = pieces.len().wrapping_sub(1);
     match pieces.last_mut() {
         Some((Run::Han(prev), prev_converted)) if converted || *prev_converted => {
+            let offset = prev.len();
             prev.extend(chars);
             *prev_converted = converted;
+            (last, offset)
         }
-        _ => pieces.push((Run::Han(chars), converted)),
+        _ => {
+            pieces.push((Run::Han(chars), converted));
+            (pieces.len() - 1, 0)
+        }
     }
 }
 

@@ -124,11 +124,12 @@ impl Dictionary {
             .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
     }
 
-    /// Letters typed as full pinyin (`yanglaobaoxian`) or initials (`ylbx`) → Han text.
+    /// Letters typed as full pinyin (`yanglaobaoxian`) or initials (`ylbx`) → Han text, best
+    /// first, with up to two other readings (initials are ambiguous: ylbx is 养老保险 or 医疗保险).
     /// `left` is the Han character before the letters, if any: terms that continue it win.
-    pub fn convert_letters(&self, letters: &str, left: Option<char>, known_bigram: &dyn Fn(char, char) -> bool) -> Option<String> {
+    pub fn convert_letters(&self, letters: &str, left: Option<char>, known_bigram: &dyn Fn(char, char) -> bool) -> Vec<String> {
         if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_lowercase()) {
-            return None;
+            return Vec::new();
         }
         let context = |text: &str| -> f32 {
             match (left, text.chars().next()) {
@@ -140,11 +141,26 @@ impl Dictionary {
             let ids: Option<Vec<Syllable>> = syllables.iter().map(|s| syllable_id(s)).collect();
             if let Some(ids) = ids {
                 if let Some(text) = self.cover_syllables(&ids, &context) {
-                    return Some(text);
+                    return vec![text];
                 }
             }
         }
-        self.cover_initials(letters, &context)
+        let Some(best) = self.cover_initials(letters, &context) else { return Vec::new() };
+        let mut out = vec![best];
+        // Other whole-word readings of the same initials, most used first.
+        if let Some(ids) = self.by_initials.get(letters) {
+            let mut others: Vec<&(String, f32)> = ids.iter().map(|id| &self.terms[*id as usize]).collect();
+            others.sort_by(|a, b| b.1.total_cmp(&a.1));
+            for (text, _) in others {
+                if out.len() == 3 {
+                    break;
+                }
+                if !out.contains(text) {
+                    out.push(text.clone());
+                }
+            }
+        }
+        out
     }
 
     /// Best cover of a syllable sequence by terms (longest terms first), lone syllables by
