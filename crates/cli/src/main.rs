@@ -5,6 +5,7 @@
 //! - `mingbai search <library-dir> <query> [--limit N] [--json]`: search as the app does.
 
 mod check;
+mod generate;
 mod schema_cmd;
 mod search_cmd;
 
@@ -13,7 +14,8 @@ use std::process::ExitCode;
 const USAGE: &str = "用法 / usage:
   mingbai check <library-dir> [--json]   validate a library (exit 1 on errors)
   mingbai schema [--out <dir>]           print or write the JSON Schemas of format v1
-  mingbai search <library-dir> <query> [--limit N] [--json]";
+  mingbai search <library-dir> <query> [--limit N] [--json]
+  mingbai generate --entries N --out <dir> [--seed S]   write a synthetic library (benchmarks)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
         Some("check") => check::run(&args[1..]),
         Some("schema") => schema_cmd::run(&args[1..]),
         Some("search") => search_cmd::run(&args[1..]),
+        Some("generate") => generate::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

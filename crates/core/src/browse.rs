@@ -4,7 +4,7 @@
 use crate::date::IsoDate;
 use crate::library::Library;
 use crate::types::*;
-use std::collections::BTreeSet;
+use std::cmp::Ordering;
 
 /// Filters of the policy list; each `None` means "any". They live in the URL query string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,8 +29,45 @@ pub fn policy_year(p: &Policy) -> Option<i32> {
     p.published_date.as_ref().or(p.written_date.as_ref()).map(IsoDate::year)
 }
 
-fn newest_first<T>(items: &mut [&T], date: impl Fn(&T) -> Option<&IsoDate>) {
-    items.sort_by(|a, b| date(b).cmp(&date(a)));
+fn newest_first<T>(items: &mut Vec<&T>, date: impl Fn(&T) -> Option<&IsoDate>) {
+    sort_stable(items, |a, b| date(b).cmp(&date(a)));
+}
+
+/// Stable sort, like `sort_by`, through one shared non-generic merge sort. Every `sort_by`
+/// call site instantiates the standard library's sort anew (≈3.5 KB of wasm each); the app
+/// ships in a 200 KB budget, so all the list orderings here share this one.
+pub fn sort_stable<T: Copy>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    merge_sort(&mut order, &|a, b| cmp(&items[a], &items[b]));
+    *items = order.into_iter().map(|i| items[i]).collect();
+}
+
+/// Bottom-up merge sort of positions; stable (ties keep their order).
+fn merge_sort(order: &mut Vec<usize>, cmp: &dyn Fn(usize, usize) -> Ordering) {
+    let n = order.len();
+    let mut merged = vec![0; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut left, mut right) = (start, mid);
+            for slot in &mut merged[start..end] {
+                let take_left = left < mid && (right >= end || cmp(order[right], order[left]) != Ordering::Less);
+                if take_left {
+                    *slot = order[left];
+                    left += 1;
+                } else {
+                    *slot = order[right];
+                    right += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(order, &mut merged);
+        width *= 2;
+    }
 }
 
 impl Library {
@@ -43,32 +80,38 @@ impl Library {
 
     /// Distinct issuers, for the filter menu.
     pub fn issuers(&self) -> Vec<&str> {
-        let set: BTreeSet<&str> = self.policies.iter().map(|p| p.issuer.as_str()).collect();
-        set.into_iter().collect()
+        let mut issuers: Vec<&str> = self.policies.iter().map(|p| p.issuer.as_str()).collect();
+        sort_stable(&mut issuers, |a, b| a.cmp(b));
+        issuers.dedup();
+        issuers
     }
 
     /// Distinct years, newest first.
     pub fn policy_years(&self) -> Vec<i32> {
-        let set: BTreeSet<i32> = self.policies.iter().filter_map(policy_year).collect();
-        set.into_iter().rev().collect()
+        let mut years: Vec<i32> = self.policies.iter().filter_map(policy_year).collect();
+        sort_stable(&mut years, |a, b| b.cmp(a));
+        years.dedup();
+        years
     }
 
     /// Themes that at least one item of `kind` uses, in taxonomy order.
     pub fn themes_in_use(&self, kind: ItemKind) -> Vec<&Term> {
-        let used: BTreeSet<&str> = match kind {
-            ItemKind::Policy => self.policies.iter().flat_map(|p| p.themes.iter()).map(String::as_str).collect(),
-            ItemKind::Card => self.cards.iter().flat_map(|c| c.themes.iter()).map(String::as_str).collect(),
-            ItemKind::Qa => self.qa.iter().flat_map(|q| q.themes.iter()).map(String::as_str).collect(),
-            ItemKind::Notice => self.notices.iter().flat_map(|n| n.themes.iter()).map(String::as_str).collect(),
-            ItemKind::Topic => BTreeSet::new(),
+        let used = |theme: &String| -> bool {
+            match kind {
+                ItemKind::Policy => self.policies.iter().any(|p| p.themes.contains(theme)),
+                ItemKind::Card => self.cards.iter().any(|c| c.themes.contains(theme)),
+                ItemKind::Qa => self.qa.iter().any(|q| q.themes.contains(theme)),
+                ItemKind::Notice => self.notices.iter().any(|n| n.themes.contains(theme)),
+                ItemKind::Topic => false,
+            }
         };
-        self.taxonomy.themes.iter().filter(|t| used.contains(t.id.as_str())).collect()
+        self.taxonomy.themes.iter().filter(|t| used(&t.id)).collect()
     }
 
     /// The most asked questions first.
     pub fn hot_questions(&self, limit: usize) -> Vec<&Qa> {
         let mut all: Vec<&Qa> = self.qa.iter().collect();
-        all.sort_by(|a, b| b.hot.cmp(&a.hot).then_with(|| b.updated.cmp(&a.updated)));
+        sort_stable(&mut all, |a, b| b.hot.cmp(&a.hot).then_with(|| b.updated.cmp(&a.updated)));
         all.truncate(limit);
         all
     }
@@ -76,7 +119,7 @@ impl Library {
     /// Questions on a theme (or all when `None`), most asked first.
     pub fn questions_on(&self, theme: Option<&str>) -> Vec<&Qa> {
         let mut found: Vec<&Qa> = self.qa.iter().filter(|q| theme.is_none_or(|t| q.themes.iter().any(|x| x == t))).collect();
-        found.sort_by(|a, b| b.hot.cmp(&a.hot).then_with(|| a.id.cmp(&b.id)));
+        sort_stable(&mut found, |a, b| b.hot.cmp(&a.hot).then_with(|| a.id.cmp(&b.id)));
         found
     }
 
@@ -90,7 +133,7 @@ impl Library {
     /// Notices still in force on `today`, urgent first, then newest first.
     pub fn current_notices(&self, today: &IsoDate) -> Vec<&Notice> {
         let mut found: Vec<&Notice> = self.notices.iter().filter(|n| !is_expired(n, today)).collect();
-        found.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| b.published.cmp(&a.published)));
+        sort_stable(&mut found, |a, b| b.priority.cmp(&a.priority).then_with(|| b.published.cmp(&a.published)));
         found
     }
 
@@ -107,7 +150,7 @@ impl Library {
 
     pub fn questions_citing(&self, policy_id: &str) -> Vec<&Qa> {
         let mut found: Vec<&Qa> = self.qa.iter().filter(|q| q.policy_refs.iter().any(|r| r.policy_id == policy_id)).collect();
-        found.sort_by(|a, b| b.hot.cmp(&a.hot));
+        sort_stable(&mut found, |a, b| b.hot.cmp(&a.hot));
         found
     }
 
@@ -122,7 +165,7 @@ impl Library {
         };
         let mut scored: Vec<(u32, &Qa)> =
             self.qa.iter().filter(|o| o.id != qa.id).map(|o| (score(o), o)).filter(|(s, _)| *s > 0).collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.hot.cmp(&a.1.hot)));
+        sort_stable(&mut scored, |a, b| b.0.cmp(&a.0).then_with(|| b.1.hot.cmp(&a.1.hot)));
         scored.into_iter().take(limit).map(|(_, q)| q).collect()
     }
 
@@ -130,13 +173,15 @@ impl Library {
     /// Safe against cycles in bad data.
     pub fn revision_chain(&self, policy_id: &str) -> Vec<&Policy> {
         let Some(start) = self.policy(policy_id) else { return Vec::new() };
-        let mut seen = BTreeSet::from([start.id.as_str()]);
+        // Chains are short: a list is enough to detect cycles.
+        let mut seen = vec![start.id.as_str()];
         let mut older = Vec::new();
         let mut cursor = start;
         while let Some(prev) = cursor.supersedes.as_deref().and_then(|id| self.policy(id)) {
-            if !seen.insert(prev.id.as_str()) {
+            if seen.contains(&prev.id.as_str()) {
                 break;
             }
+            seen.push(prev.id.as_str());
             older.push(prev);
             cursor = prev;
         }
@@ -144,9 +189,10 @@ impl Library {
         older.push(start);
         let mut cursor = start;
         while let Some(next) = cursor.superseded_by.as_deref().and_then(|id| self.policy(id)) {
-            if !seen.insert(next.id.as_str()) {
+            if seen.contains(&next.id.as_str()) {
                 break;
             }
+            seen.push(next.id.as_str());
             older.push(next);
             cursor = next;
         }
@@ -291,6 +337,28 @@ mod tests {
 
     fn library(policies: Vec<Policy>, notices: Vec<Notice>, topics: Vec<Topic>) -> Library {
         Library::new(None, policies, vec![], vec![], notices, topics, Taxonomy::default(), vec![])
+    }
+
+    #[test]
+    fn sort_stable_matches_std_stable_sort() {
+        // Pseudo-random keys with many ties, compared against the standard stable sort.
+        let mut seed = 7u32;
+        let items: Vec<(u32, usize)> = (0..300)
+            .map(|i| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((seed >> 16) % 17, i)
+            })
+            .collect();
+        for len in [0, 1, 2, 3, 5, 16, 17, 300] {
+            let mut ours = items[..len].to_vec();
+            let mut std = ours.clone();
+            sort_stable(&mut ours, |a, b| a.0.cmp(&b.0));
+            std.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(ours, std, "len {len}");
+        }
+        let mut desc = vec![3, 1, 2];
+        sort_stable(&mut desc, |a, b| b.cmp(a));
+        assert_eq!(desc, [3, 2, 1]);
     }
 
     #[test]

@@ -119,18 +119,26 @@ impl SearchIndex {
         for (tokens, weight) in &plan.expansion_tokens {
             self.index.score_into(tokens, *weight, &mut extra);
         }
-        // A document must match enough of the query to count: a third of its tokens, or half
-        // of an expansion's.
-        let need_main = if plan.tokens.len() <= 2 { 1 } else { plan.tokens.len().div_ceil(2) } as u32;
+        // A document must match enough of the query to count: half of a short query's pairs, a
+        // third of a long question's, or half of an extra group's. If nothing does, any match
+        // counts: a weak answer beats an empty page.
+        let n = plan.tokens.len();
+        let need_main = if n <= 2 { 1 } else if n <= 6 { n.div_ceil(2) } else { n.div_ceil(3) } as u32;
         let need_extra = plan.expansion_tokens.iter().map(|(t, _)| t.len().div_ceil(2).max(1)).min().unwrap_or(1) as u32;
-        let mut scored: Vec<(u32, f32)> = Vec::new();
         let candidates: std::collections::HashSet<u32> = main.keys().chain(extra.keys()).copied().collect();
-        for doc in candidates {
-            let (ms, mc) = main.get(&doc).copied().unwrap_or((0.0, 0));
-            let (es, ec) = extra.get(&doc).copied().unwrap_or((0.0, 0));
-            if mc >= need_main || (ec >= need_extra && ec > 0) {
-                scored.push((doc, ms + es));
-            }
+        let pick = |need_main: u32, need_extra: u32| -> Vec<(u32, f32)> {
+            candidates
+                .iter()
+                .filter_map(|doc| {
+                    let (ms, mc) = main.get(doc).copied().unwrap_or((0.0, 0));
+                    let (es, ec) = extra.get(doc).copied().unwrap_or((0.0, 0));
+                    (mc >= need_main || (ec >= need_extra && ec > 0)).then_some((*doc, ms + es))
+                })
+                .collect()
+        };
+        let mut scored = pick(need_main, need_extra);
+        if scored.is_empty() {
+            scored = pick(1, 1);
         }
         if let Some(pinned) = plan.pinned {
             scored.retain(|(d, _)| *d != pinned);
@@ -138,7 +146,7 @@ impl SearchIndex {
         }
         for (doc, score) in scored.iter_mut() {
             if *score < f32::MAX / 8.0 {
-                *score *= self.boost(*doc, &plan.title_needles);
+                *score *= self.boost(*doc, &plan.title_needles, &plan.searched);
             }
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -176,9 +184,14 @@ impl SearchIndex {
     }
 
     /// Title likeness, popularity, freshness and validity, multiplied onto relevance.
-    fn boost(&self, doc: u32, title_needles: &[String]) -> f32 {
+    fn boost(&self, doc: u32, title_needles: &[String], searched: &str) -> f32 {
         let meta = &self.index.docs[doc as usize];
         let folded_title = normalize::normalize(&meta.title);
+        // The exact title typed: this is the item, whatever its status.
+        let squeeze = |t: &str| t.chars().filter(|c| normalize::is_han(*c) || c.is_ascii_alphanumeric()).collect::<String>();
+        if !searched.is_empty() && squeeze(&folded_title) == squeeze(searched) {
+            return 20.0;
+        }
         let in_title = title_needles.iter().filter(|n| folded_title.contains(n.strip_prefix("1:").unwrap_or(n))).count();
         let title_share = if title_needles.is_empty() { 0.0 } else { in_title as f32 / title_needles.len() as f32 };
         let exact = if !title_needles.is_empty() && title_share >= 1.0 { 1.5 } else { 1.0 };

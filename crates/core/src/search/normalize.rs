@@ -42,7 +42,8 @@ pub fn doc_number_key(text: &str) -> Option<String> {
             let rest = &chars[i + 4..];
             let number: String =
                 rest.iter().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
-            let gap_ok = rest.iter().take_while(|c| !c.is_ascii_digit()).all(|c| !is_han(*c));
+            // Between year and number only brackets, spaces, or the 年/第 people type.
+            let gap_ok = rest.iter().take_while(|c| !c.is_ascii_digit()).all(|c| !is_han(*c) || matches!(c, '年' | '第'));
             if prefix.chars().count() >= 2 && !number.is_empty() && gap_ok {
                 let year: String = chars[i..i + 4].iter().collect();
                 let number = number.trim_start_matches('0');
@@ -73,6 +74,8 @@ mod tests {
         assert_eq!(doc_number_key("槐政办发[2024]2"), key);
         assert_eq!(doc_number_key("槐政办发（2024）02号"), key);
         assert_eq!(doc_number_key("济历城政办字〔2025〕13号"), Some("济历城政办字|2025|13".to_string()));
+        assert_eq!(doc_number_key("济历城政办字2025年13号"), Some("济历城政办字|2025|13".to_string()));
+        assert_eq!(doc_number_key("临政办字2024年第9号"), Some("临政办字|2024|9".to_string()));
         assert_eq!(doc_number_key("2024年工作要点"), None);
         assert_eq!(doc_number_key("养老保险"), None);
     }

@@ -20,12 +20,13 @@ pub struct Plan {
     pub expansions: Vec<Expansion>,
     /// A policy named by its 文号 goes first.
     pub pinned: Option<u32>,
+    /// The text searched (converted, corrected, without question words).
+    pub searched: String,
 }
 
 pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms: &Synonyms) -> Plan {
     let folded = normalize(raw);
     let pinned = index.doc_number_match(&folded);
-    let stripped = strip_filler(&folded);
     let known = |a: char, b: char| {
         let mut s = String::with_capacity(8);
         s.push(a);
@@ -37,7 +38,7 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
     let mut pieces: Vec<(Run, bool)> = Vec::new();
     // Other readings of ambiguous letters: (piece, char offset, chars replaced, other text).
     let mut others: Vec<(usize, usize, usize, String)> = Vec::new();
-    for run in runs(&stripped) {
+    for run in runs(&folded) {
         match run {
             Run::Word(word) if pinned.is_none() && word.chars().all(|c| c.is_ascii_lowercase()) && index.document_frequency(&word) == 0 => {
                 let left = match pieces.last() {
@@ -61,6 +62,7 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
         }
     }
     let pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
+    let converted = join(&pieces);
     let alternatives: Vec<String> = others
         .iter()
         .map(|(piece, offset, len, other)| {
@@ -68,11 +70,14 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
             if let Run::Han(chars) = &mut alt[*piece] {
                 chars.splice(*offset..*offset + *len, other.chars());
             }
-            join(&alt)
+            strip_filler(&join(&alt)).split_whitespace().collect::<Vec<_>>().join(" ")
         })
         .collect();
-    let mut pieces = pieces;
-    // 2. Han runs with bigrams the library never uses are probably typos.
+
+    // 2. Question words go (after conversion, so `zenme` → 怎么 goes too); then Han runs with
+    //    pairs the library never uses are checked for typos.
+    let stripped = strip_filler(&converted);
+    let mut pieces = runs(&stripped);
     if pinned.is_none() {
         for piece in pieces.iter_mut() {
             if let Run::Han(chars) = piece {
@@ -83,14 +88,20 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
         }
     }
     let searched = join(&pieces);
-    let corrected = (searched != join(&runs(&stripped)) && !searched.is_empty()).then(|| searched.clone());
+    let literal = join(&runs(&strip_filler(&folded)));
+    let corrected = (searched != literal && !searched.is_empty()).then(|| searched.clone());
 
-    // 3. Everyday words → official terms; other readings of initials, with less weight.
-    let expansions = synonyms.expand(&searched);
+    // 3. Everyday words → official terms the library uses; other readings of initials; and,
+    //    when a typo was repaired, the words as typed, all with less weight.
+    let usable = |term: &str| query_tokens(term).iter().all(|t| index.document_frequency(t) > 0);
+    let expansions = synonyms.expand(&searched, usable);
     let mut expansion_tokens: Vec<(Vec<String>, f32)> = expansions.iter().map(|e| (query_tokens(&e.to), 0.8)).collect();
     expansion_tokens.extend(alternatives.iter().map(|a| (query_tokens(a), 0.9)));
+    if searched != join(&runs(&stripped)) {
+        expansion_tokens.push((query_tokens(&stripped), 0.4));
+    }
     let tokens = query_tokens(&searched);
-    Plan { title_needles: tokens.clone(), tokens, expansion_tokens, corrected, alternatives, expansions, pinned }
+    Plan { title_needles: tokens.clone(), tokens, expansion_tokens, corrected, alternatives, expansions, pinned, searched }
 }
 
 /// Appends Han characters; converted text joins the Han run beside it (养老 + bx→保险 is one

@@ -7,7 +7,7 @@ use crate::types::Synonym;
 /// Official term ← everyday words. Kept short and uncontroversial; libraries add their own.
 const STARTER: &[(&str, &[&str])] = &[
     ("基本养老金", &["退休金", "养老钱"]),
-    ("养老保险", &["养老金", "养老钱"]),
+    ("养老保险", &["养老金", "退休金", "养老钱"]),
     ("最低生活保障", &["低保", "吃低保", "低保金"]),
     ("基本医疗保险", &["医保", "看病报销"]),
     ("社会保险", &["社保", "五险"]),
@@ -37,7 +37,8 @@ pub struct Expansion {
 
 #[derive(Debug, Default)]
 pub struct Synonyms {
-    /// (everyday word, official term), longest words first so 吃低保 wins over 低保.
+    /// (everyday word, official term), longest words first so 吃低保 wins over 低保. A word may
+    /// map to several terms (the library's first); search uses those the library contains.
     pairs: Vec<(String, String)>,
 }
 
@@ -50,7 +51,7 @@ impl Synonyms {
             let term = normalize(&term);
             for alias in aliases {
                 let alias = normalize(&alias);
-                if alias.chars().count() >= 2 && alias != term && !pairs.iter().any(|(a, _)| *a == alias) {
+                if alias.chars().count() >= 2 && alias != term && !pairs.iter().any(|(a, t)| *a == alias && *t == term) {
                     pairs.push((alias, term.clone()));
                 }
             }
@@ -59,13 +60,17 @@ impl Synonyms {
         Synonyms { pairs }
     }
 
-    /// The official terms for everyday words in `query` (skipping words whose term is already
-    /// in the query).
-    pub fn expand(&self, query: &str) -> Vec<Expansion> {
+    /// The official terms for everyday words in `query`: for each word the first term that
+    /// `usable` accepts (the library uses it) and that the query does not already contain.
+    pub fn expand(&self, query: &str, usable: impl Fn(&str) -> bool) -> Vec<Expansion> {
         let mut found: Vec<Expansion> = Vec::new();
         let mut covered = query.to_string();
         for (alias, term) in &self.pairs {
-            if covered.contains(alias.as_str()) && !query.contains(term.as_str()) && !found.iter().any(|e| e.to == *term) {
+            if covered.contains(alias.as_str())
+                && !query.contains(term.as_str())
+                && !found.iter().any(|e| e.to == *term)
+                && usable(term)
+            {
                 found.push(Expansion { from: alias.clone(), to: term.clone() });
                 covered = covered.replace(alias.as_str(), " ");
             }
@@ -86,9 +91,11 @@ mod tests {
     #[test]
     fn everyday_words_map_to_official_terms() {
         let s = Synonyms::build(&[Synonym { term: "依申请公开".into(), aliases: vec!["要信息".into()] }]);
-        let e = s.expand("吃低保怎么申请");
+        let e = s.expand("吃低保怎么申请", |_| true);
         assert_eq!(e, vec![Expansion { from: "吃低保".into(), to: "最低生活保障".into() }]);
-        assert_eq!(s.expand("我想要信息")[0].to, "依申请公开");
-        assert!(s.expand("最低生活保障 低保").is_empty(), "term already present");
+        assert_eq!(s.expand("我想要信息", |_| true)[0].to, "依申请公开");
+        assert!(s.expand("最低生活保障 低保", |_| true).is_empty(), "term already present");
+        // A term the library never uses gives way to the next one for the same word.
+        assert_eq!(s.expand("退休金", |t| t != "基本养老金")[0].to, "养老保险");
     }
 }

@@ -173,10 +173,10 @@ impl Dictionary {
             let Some((score, text)) = best[i].clone() else { continue };
             for k in 1..=(n - i).min(MAX_TERM) {
                 let piece = if k == 1 {
-                    let term = self.best(self.by_pinyin.get(&ids[i..=i].to_vec()), |_| 1.0).map(|(t, w)| (t.to_string(), w));
+                    let term = self.best(self.by_pinyin.get(&ids[i..=i]), |_| 1.0).map(|(t, w)| (t.to_string(), w));
                     term.or_else(|| self.char_for_syllable.get(&ids[i]).map(|(c, n)| (c.to_string(), *n as f32)))
                 } else {
-                    self.best(self.by_pinyin.get(&ids[i..i + k].to_vec()), |t| if i == 0 { context(t) } else { 1.0 })
+                    self.best(self.by_pinyin.get(&ids[i..i + k]), |t| if i == 0 { context(t) } else { 1.0 })
                         .map(|(t, w)| (t.to_string(), w))
                 };
                 if let Some((piece, weight)) = piece {
@@ -217,21 +217,23 @@ impl Dictionary {
     /// by a known term that sounds alike or differs by a commonly confused character.
     pub fn correct_run(&self, chars: &[char], known_bigram: &dyn Fn(char, char) -> bool) -> Option<Vec<char>> {
         let unknown = |cs: &[char]| cs.windows(2).filter(|p| !known_bigram(p[0], p[1])).count();
+        // Repairs may chain (one per pass) but not pile up: a run of up to five characters gets
+        // one changed character, a longer run two. More would be rewriting, not repairing.
+        let budget = if chars.len() <= 5 { 1 } else { 2 };
+        let changes = |cs: &[char]| cs.iter().zip(chars).filter(|(a, b)| a != b).count();
         let mut current = chars.to_vec();
-        let mut changed = false;
         for _ in 0..3 {
             let missing = unknown(&current);
             if missing == 0 || current.len() < 2 {
                 break;
             }
             let Some(fixed) = self.best_window_fix(&current, known_bigram) else { break };
-            if unknown(&fixed) >= missing {
+            if unknown(&fixed) >= missing || fixed.len() != chars.len() || changes(&fixed) > budget {
                 break;
             }
             current = fixed;
-            changed = true;
         }
-        changed.then_some(current)
+        (current != chars).then_some(current)
     }
 
     fn best_window_fix(&self, chars: &[char], known_bigram: &dyn Fn(char, char) -> bool) -> Option<Vec<char>> {
@@ -261,14 +263,17 @@ impl Dictionary {
     }
 
     /// Known terms of the same length that sound alike (exactly, then fuzzily) or differ in one
-    /// commonly confused character. Exact homophones weigh most.
+    /// commonly confused character. Exact homophones weigh most. A typo changes few characters:
+    /// one in a two- or three-character word, two in a longer one; more is another word.
     fn alternatives(&self, window: &[char]) -> Vec<(String, f32)> {
+        let max_changes = if window.len() <= 3 { 1 } else { 2 };
+        let plausible = |t: &str| t.chars().zip(window).filter(|(a, b)| a != *b).count() <= max_changes;
         let mut out = Vec::new();
         for key in pinyin_keys(window) {
-            if let Some((t, w)) = self.best(self.by_pinyin.get(&key), |_| 1.0) {
+            if let Some((t, w)) = self.best(self.by_pinyin.get(&key), |t| if plausible(t) { 1.0 } else { 0.0 }) {
                 out.push((t.to_string(), w * 3.0));
             }
-            if let Some((t, w)) = self.best(self.by_fuzzy.get(&fuzzy_key(&key)), |_| 1.0) {
+            if let Some((t, w)) = self.best(self.by_fuzzy.get(&fuzzy_key(&key)), |t| if plausible(t) { 1.0 } else { 0.0 }) {
                 out.push((t.to_string(), w));
             }
         }
