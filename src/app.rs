@@ -1,0 +1,57 @@
+//! The app shell: state, loading, layout and the route table.
+
+use crate::components::layout::{LoadProblems, SiteFooter, SiteHeader, SkipLink};
+use crate::components::status::{broken, loading};
+use crate::pages;
+use crate::platform;
+use crate::state::{AppState, Phase};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_navigate;
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    spawn_local(platform::load::run(state));
+
+    view! {
+        <Router>
+            <SkipLink/>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <LoadProblems/>
+                {move || match state.phase.get() {
+                    Phase::Loading => Either::Left(loading()),
+                    Phase::Broken(reason) => Either::Left(broken(&reason)),
+                    Phase::Ready(_) => Either::Right(view! { <AppRoutes/> }),
+                }}
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// The stable routes (see PRODUCT.md); mounted once the library has loaded.
+#[component]
+fn AppRoutes() -> impl IntoView {
+    platform::navigate_get_forms(use_navigate());
+    view! {
+        <FlatRoutes fallback=pages::not_found::NotFound>
+            <Route path=path!("/") view=pages::home::HomePage/>
+            <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
+            <Route path=path!("/policies/:id") view=pages::policy::PolicyPage/>
+            <Route path=path!("/cards") view=pages::cards::CardsPage/>
+            <Route path=path!("/cards/:id") view=pages::card::CardPage/>
+            <Route path=path!("/qa") view=pages::qa_list::QaListPage/>
+            <Route path=path!("/qa/:id") view=pages::qa::QaPage/>
+            <Route path=path!("/notices") view=pages::notices::NoticesPage/>
+            <Route path=path!("/notices/:id") view=pages::notice::NoticePage/>
+            <Route path=path!("/topics") view=pages::topics::TopicsPage/>
+            <Route path=path!("/topics/:id") view=pages::topic::TopicPage/>
+        </FlatRoutes>
+    }
+}

@@ -1,0 +1,127 @@
+//! The frame around every page: skip link, header with navigation, load problems, footer.
+//! The hotline is visible on every page, in the header and again in the footer.
+
+use super::markup::{el, section, tx, Markup};
+use crate::platform;
+use crate::state::{app_state, hotline, Phase};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `<a class="hotline" href="tel:…">` with the given text; the number follows the config.
+#[component]
+pub fn HotlineLink(
+    /// Text before the number, e.g. "咨询热线".
+    #[prop(into)]
+    before: String,
+    /// Text after the number.
+    #[prop(optional, into)]
+    after: String,
+    /// Extra classes.
+    #[prop(optional, into)]
+    class: String,
+) -> impl IntoView {
+    let number = hotline();
+    let href = move || {
+        mingbai_core::browse::tel_href(&number.get()).unwrap_or_else(|| "tel:12345".to_string())
+    };
+    let class = if class.is_empty() {
+        "hotline".to_string()
+    } else {
+        format!("hotline {class}")
+    };
+    let text = move || {
+        let number = number.get();
+        [before.as_str(), number.as_str(), after.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    view! { <a class=class href=href>{text}</a> }
+}
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                platform::focus_main();
+            }
+        >
+            "跳到主要内容"
+        </a>
+    }
+}
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let state = app_state();
+    let name = move || match state.phase.get() {
+        Phase::Ready(loaded) => loaded.library.name().to_string(),
+        _ => "政策明白卡".to_string(),
+    };
+    view! {
+        <header class="site-header">
+            <div class="header-row">
+                <a class="brand" href="/">
+                    <span class="brand-mark">"明白"</span>
+                    <span class="brand-name">{name}</span>
+                </a>
+                <HotlineLink before="咨询热线"/>
+            </div>
+            <nav class="site-nav" aria-label="主导航">
+                <ul>
+                    <li><A href="/" exact=true>"首页"</A></li>
+                    <li><A href="/policies">"政策"</A></li>
+                    <li><A href="/cards">"解读"</A></li>
+                    <li><A href="/qa">"问答"</A></li>
+                    <li><A href="/notices">"通知"</A></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>"看不明白、找不到，或者想问得更清楚？"</p>
+            <p><HotlineLink before="拨打" after="政务服务便民热线"/></p>
+            <p class="footer-note">"明白 · 政策明白卡。内容以政府正式发布的文件为准。"</p>
+        </footer>
+    }
+}
+
+/// Files or entries that could not be loaded, one line each (errors only: warnings go to the
+/// console). Everything that did load stays usable.
+#[component]
+pub fn LoadProblems() -> impl IntoView {
+    let state = app_state();
+    move || {
+        let problems = match state.phase.get() {
+            Phase::Ready(loaded) if !loaded.problems.is_empty() => loaded,
+            _ => return Markup(Vec::new()),
+        };
+        Markup::one(
+            section("load-problems", "load-problems", "部分内容未能载入")
+                .attr("role", "alert")
+                .child(tx(
+                    "p",
+                    "下列文件或条目暂时无法显示，其他内容可以正常使用。",
+                ))
+                .child(
+                    el("ul").children(
+                        problems
+                            .problems
+                            .iter()
+                            .map(|p| tx("li", p.as_str()).into()),
+                    ),
+                ),
+        )
+    }
+}

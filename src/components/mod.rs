@@ -1,0 +1,7 @@
+//! Building blocks shared by the pages.
+
+pub mod common;
+pub mod items;
+pub mod layout;
+pub mod markup;
+pub mod status;

@@ -1,0 +1,84 @@
+//! `/`: what most people came for — current notices, hot questions, the latest cards and the
+//! "一件事" topics — plus a way into the full policy library.
+
+use super::{page, Ctx};
+use crate::components::common::{item_list, more_link};
+use crate::components::items::{card_item, notice_item, qa_item, topic_item};
+use crate::components::markup::{section, tx, Markup, Node};
+use crate::platform;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    page(render)
+}
+
+fn render(cx: &Ctx) -> Markup {
+    let loaded = cx.loaded;
+    platform::set_title("首页");
+    let lib = &loaded.library;
+
+    let mut page: Vec<Node> = vec![
+        tx("h1", lib.name()).into(),
+        tx("p", "查政策、看解读、问问题，一看就明白。")
+            .class("lead")
+            .into(),
+    ];
+    let notices = match &loaded.today {
+        Some(today) => lib.current_notices(today),
+        None => lib.all_notices(),
+    };
+    if !notices.is_empty() {
+        page.push(
+            section("home-notices", "home-block", "最新通知")
+                .child(item_list(notices.into_iter().take(5).map(notice_item)))
+                .child(more_link("/notices", "全部通知"))
+                .into(),
+        );
+    }
+    let hot = lib.hot_questions(6);
+    if !hot.is_empty() {
+        page.push(
+            section("home-hot", "home-block", "大家都在问")
+                .child(item_list(hot.into_iter().map(qa_item)))
+                .child(more_link("/qa", "更多问题"))
+                .into(),
+        );
+    }
+    let cards = lib.latest_cards(4);
+    if !cards.is_empty() {
+        page.push(
+            section("home-cards", "home-block", "最新政策解读")
+                .child(item_list(cards.into_iter().map(card_item)))
+                .child(more_link("/cards", "全部解读"))
+                .into(),
+        );
+    }
+    if !lib.topics.is_empty() {
+        page.push(
+            section("home-topics", "home-block", "一件事专题")
+                .child(item_list(lib.topics.iter().map(topic_item)))
+                .into(),
+        );
+    }
+    page.push(
+        section("home-policies", "home-block", "政策文件库")
+            .child(tx(
+                "p",
+                format!(
+                    "收录政策文件 {} 份，可按发布机构、年份、主题和有效性查找。",
+                    lib.policies.len()
+                ),
+            ))
+            .child(more_link("/policies", "查看政策文件"))
+            .into(),
+    );
+    if let Some(description) = lib.manifest.as_ref().and_then(|m| m.description.as_deref()) {
+        page.push(
+            section("home-about", "home-block about", "关于本政策库")
+                .child(tx("p", description))
+                .into(),
+        );
+    }
+    Markup(page)
+}

@@ -1,0 +1,45 @@
+//! One file per route. Each page reads the loaded library, asks `mingbai-core` its question,
+//! sets the document title and renders plain semantic HTML (text nodes only, never inner HTML).
+
+pub mod card;
+pub mod cards;
+pub mod home;
+pub mod not_found;
+pub mod notice;
+pub mod notices;
+pub mod policies;
+pub mod policy;
+pub mod qa;
+pub mod qa_list;
+pub mod topic;
+pub mod topics;
+
+use crate::components::markup::Markup;
+use crate::state::{use_loaded, Loaded};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::params::ParamsMap;
+
+/// What a page renders from: the loaded library, the route's `:id` and the query string.
+pub struct Ctx<'a> {
+    pub loaded: &'a Loaded,
+    pub id: &'a str,
+    pub query: &'a ParamsMap,
+}
+
+/// A page: renders again whenever the URL's id or query changes. Every page shares this one
+/// reactive wrapper (one instantiation instead of one per page, for the wasm budget).
+pub fn page(render: fn(&Ctx) -> Markup) -> impl IntoView {
+    let loaded = use_loaded();
+    let params = use_params_map();
+    let query = use_query_map();
+    move || {
+        let params = params.read();
+        let query = query.read();
+        render(&Ctx {
+            loaded: &loaded,
+            id: params.get_str("id").unwrap_or_default(),
+            query: &query,
+        })
+    }
+}

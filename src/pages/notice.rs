@@ -1,0 +1,93 @@
+//! `/notices/:id`: one notice with its dates, urgency, body and linked items.
+
+use super::{page, Ctx};
+use crate::components::common::{item_list, paragraphs, tag_list, urgent_badge};
+use crate::components::markup::{el, link, section, tx, Markup, Node};
+use crate::components::status::not_found;
+use crate::platform;
+use crate::state::Loaded;
+use leptos::prelude::*;
+use mingbai_core::browse::is_expired;
+use mingbai_core::{Notice, Priority};
+
+#[component]
+pub fn NoticePage() -> impl IntoView {
+    page(render)
+}
+
+fn render(cx: &Ctx) -> Markup {
+    match cx.loaded.library.notice(cx.id) {
+        Some(notice) => {
+            platform::set_title(&notice.title);
+            notice_view(cx.loaded, notice)
+        }
+        None => not_found(),
+    }
+}
+
+fn notice_view(loaded: &Loaded, n: &Notice) -> Markup {
+    let lib = &loaded.library;
+    let expired = loaded.today.as_ref().is_some_and(|t| is_expired(n, t));
+    let urgent = n.priority == Priority::Urgent;
+    let flags = (urgent || expired).then(|| {
+        el("p")
+            .class("notice-flags")
+            .opt(urgent.then(urgent_badge))
+            .opt(expired.then(|| tx("span", "已过期").class("badge expired")))
+    });
+    let dates = el("ul")
+        .class("dates")
+        .child(tx("li", format!("发布日期：{}", n.published.chinese())))
+        .opt(
+            n.deadline
+                .as_ref()
+                .map(|d| el("li").child(tx("strong", "截止日期：")).text(d.chinese())),
+        )
+        .opt(
+            n.expires
+                .as_ref()
+                .map(|d| tx("li", format!("有效期至：{}", d.chinese()))),
+        );
+    let links: Vec<Node> = n
+        .links
+        .iter()
+        .filter_map(|l| {
+            let title = lib.title_of(l)?;
+            Some(
+                el("li")
+                    .class("item")
+                    .child(tx("span", format!("{}：", l.kind.label())).class("kind"))
+                    .child(link(l.href(), title).class("item-title"))
+                    .into(),
+            )
+        })
+        .collect();
+    let links = (!links.is_empty())
+        .then(|| section("notice-links", "related", "相关内容").child(item_list(links)));
+    let audiences = n
+        .audiences
+        .iter()
+        .map(|a| lib.audience_label(a).to_string())
+        .collect();
+    let regions = n
+        .regions
+        .iter()
+        .map(|r| lib.region_label(r).to_string())
+        .collect();
+    Markup::one(
+        el("article")
+            .class("notice")
+            .child(tx("h1", n.title.as_str()))
+            .opt(flags)
+            .child(dates)
+            .opt(tag_list("面向：", audiences))
+            .opt(tag_list("地区：", regions))
+            .child(el("div").class("body").children(paragraphs(&n.body)))
+            .opt(links)
+            .child(
+                el("p")
+                    .class("back")
+                    .child(link("/notices", "返回通知公告")),
+            ),
+    )
+}

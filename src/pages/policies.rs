@@ -1,0 +1,135 @@
+//! `/policies`: the policy library, filtered by issuer, year, theme and status through the
+//! query string (`?issuer=…&year=2024&theme=…&status=effective`). The filters are plain
+//! `<select>`s in a GET form, so the URL always says what is shown.
+
+use super::{page, Ctx};
+use crate::components::common::item_list;
+use crate::components::items::policy_item;
+use crate::components::markup::{el, link, tx, El, Markup};
+use crate::platform;
+use leptos::prelude::*;
+use mingbai_core::browse::{status_key, PolicyFilter, POLICY_STATUSES};
+use mingbai_core::ItemKind;
+
+#[component]
+pub fn PoliciesPage() -> impl IntoView {
+    page(render)
+}
+
+fn render(cx: &Ctx) -> Markup {
+    platform::set_title("政策文件");
+    let q = cx.query;
+    let filter = PolicyFilter::from_query(
+        q.get_str("issuer"),
+        q.get_str("year"),
+        q.get_str("theme"),
+        q.get_str("status"),
+    );
+    let lib = &cx.loaded.library;
+    let found = lib.filtered_policies(&filter);
+    let count = found.len();
+
+    let issuers = lib
+        .issuers()
+        .into_iter()
+        .map(|i| (i.to_string(), i.to_string()))
+        .collect();
+    let years = lib
+        .policy_years()
+        .into_iter()
+        .map(|y| (y.to_string(), format!("{y}年")))
+        .collect();
+    let themes = lib
+        .themes_in_use(ItemKind::Policy)
+        .into_iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect();
+    let statuses = POLICY_STATUSES
+        .into_iter()
+        .map(|s| (status_key(s).to_string(), s.label().to_string()))
+        .collect();
+    let year = filter.year.map(|y| y.to_string());
+
+    let mut actions = el("div")
+        .class("filter-actions")
+        .child(tx("button", "筛选").attr("type", "submit"));
+    if !filter.is_empty() {
+        actions = actions.child(link("/policies", "清除筛选").class("clear-filters"));
+    }
+    let form = el("form")
+        .class("filters")
+        .attr("method", "get")
+        .attr("action", "/policies")
+        .attr("data-client-nav", "")
+        .child(select(
+            "issuer",
+            "发布机构",
+            "全部机构",
+            issuers,
+            filter.issuer.as_deref(),
+        ))
+        .child(select("year", "年份", "全部年份", years, year.as_deref()))
+        .child(select(
+            "theme",
+            "主题",
+            "全部主题",
+            themes,
+            filter.theme.as_deref(),
+        ))
+        .child(select(
+            "status",
+            "有效性",
+            "全部",
+            statuses,
+            filter.status.map(status_key),
+        ))
+        .child(actions);
+
+    let results = if count == 0 {
+        el("p")
+            .class("empty")
+            .text("没有符合条件的政策文件。")
+            .child(link("/policies", "查看全部政策文件"))
+    } else {
+        item_list(found.into_iter().map(policy_item))
+    };
+    Markup(vec![
+        tx("h1", "政策文件").into(),
+        form.into(),
+        tx("p", format!("共 {count} 份政策文件"))
+            .class("result-count")
+            .into(),
+        results.into(),
+    ])
+}
+
+/// A labelled `<select name=…>` whose first option (value "") means "any".
+fn select(
+    name: &'static str,
+    label: &str,
+    any: &str,
+    options: Vec<(String, String)>,
+    current: Option<&str>,
+) -> El {
+    let id = format!("filter-{name}");
+    let options = options.into_iter().map(|(value, text)| {
+        let selected = current == Some(value.as_str());
+        let option = el("option").attr("value", value).text(text);
+        (if selected {
+            option.attr("selected", "")
+        } else {
+            option
+        })
+        .into()
+    });
+    el("div")
+        .class("filter")
+        .child(tx("label", label).attr("for", id.clone()))
+        .child(
+            el("select")
+                .id(id)
+                .attr("name", name)
+                .child(tx("option", any).attr("value", ""))
+                .children(options),
+        )
+}

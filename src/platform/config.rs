@@ -1,0 +1,78 @@
+//! `config.json` at the site root: where the library is, which region, which hotline.
+//! Deployments change only this file (an absolute `library` URL on another origin works
+//! when that server allows CORS).
+
+use super::fetch;
+use serde_json::Value;
+
+pub const DEFAULT_LIBRARY: &str = "library/";
+pub const DEFAULT_HOTLINE: &str = "12345";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Library folder or manifest URL, as written (relative to the site root, or absolute).
+    pub library: String,
+    pub region: Option<String>,
+    /// Hotline set by the deployment; `None` lets the library's manifest decide.
+    pub hotline: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            library: DEFAULT_LIBRARY.to_string(),
+            region: None,
+            hotline: None,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the fields it knows; a wrong or missing field keeps its default.
+    pub fn from_json(text: &str) -> Result<Config, String> {
+        let value: Value =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+        let field = |name: &str| match value.get(name) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        Ok(Config {
+            library: field("library").unwrap_or_else(|| DEFAULT_LIBRARY.to_string()),
+            region: field("region"),
+            hotline: field("hotline"),
+        })
+    }
+
+    /// Absolute URL of the library's manifest: a `.json` URL is the manifest itself,
+    /// anything else is the folder that holds `manifest.json`.
+    pub fn manifest_url(&self) -> Option<String> {
+        let root = fetch::site_root();
+        let library = self.library.trim();
+        if library.to_ascii_lowercase().ends_with(".json") {
+            fetch::resolve(library, &root)
+        } else {
+            let folder = if library.ends_with('/') {
+                library.to_string()
+            } else {
+                format!("{library}/")
+            };
+            let folder = fetch::resolve(&folder, &root)?;
+            fetch::resolve("manifest.json", &folder)
+        }
+    }
+}
+
+/// Fetches `/config.json`; without one (or with a broken one) the defaults apply.
+pub async fn load() -> Config {
+    match fetch::text("/config.json").await {
+        Ok(text) => Config::from_json(&text).unwrap_or_else(|reason| {
+            leptos::logging::warn!("config.json 无法解析（{reason}），使用默认设置");
+            Config::default()
+        }),
+        Err(reason) => {
+            leptos::logging::warn!("无法读取 config.json（{reason}），使用默认设置");
+            Config::default()
+        }
+    }
+}
