@@ -25,11 +25,6 @@ if [ -n "${NO_COLOR+x}" ]; then
   case "$NO_COLOR" in true | false) ;; *) export NO_COLOR=true ;; esac
 fi
 
-# The release profile's `strip = true` also strips the wasm `target_features` section, and then
-# wasm-opt rejects the bulk-memory etc. instructions rustc emits by default. Keep the section:
-# wasm-opt drops names/debug info from its output anyway (trunk runs it without -g).
-export CARGO_PROFILE_RELEASE_STRIP="${CARGO_PROFILE_RELEASE_STRIP:-false}"
-
 log() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
