@@ -7,6 +7,42 @@ use super::tokens::for_each_token;
 use crate::types::*;
 use crate::date::IsoDate;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: tokens are short strings, and SipHash's DoS resistance buys nothing here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Per-document score accumulators, dense so scoring a posting is an array write.
+pub struct Scores {
+    pub values: Vec<(f32, u32)>,
+    pub touched: Vec<u32>,
+}
+
+impl Scores {
+    pub fn new(documents: usize) -> Scores {
+        Scores { values: vec![(0.0, 0); documents], touched: Vec::new() }
+    }
+    pub fn get(&self, doc: u32) -> (f32, u32) {
+        self.values[doc as usize]
+    }
+}
 
 /// What the index keeps of a document (no text: snippets read the library).
 #[derive(Debug, Clone)]
@@ -23,11 +59,14 @@ pub struct DocMeta {
     pub year: Option<i32>,
     /// Weighted length, for length normalisation.
     pub length: f32,
+    /// The title normalised, and with only Han letters and digits, for the title boosts.
+    pub title_folded: String,
+    pub title_squeezed: String,
 }
 
 #[derive(Debug, Default)]
 pub struct InvertedIndex {
-    token_ids: HashMap<String, u32>,
+    token_ids: FastMap<String, u32>,
     /// Per token: (document, weighted term frequency).
     postings: Vec<Vec<(u32, f32)>>,
     pub docs: Vec<DocMeta>,
@@ -41,7 +80,7 @@ const B: f32 = 0.75;
 impl InvertedIndex {
     pub fn build(documents: &[Document]) -> InvertedIndex {
         let mut index = InvertedIndex::default();
-        let mut weights: HashMap<u32, f32> = HashMap::new();
+        let mut weights: FastMap<u32, f32> = FastMap::default();
         for (doc_no, doc) in documents.iter().enumerate() {
             let doc_no = doc_no as u32;
             weights.clear();
@@ -49,11 +88,15 @@ impl InvertedIndex {
             for (field, text) in &doc.fields {
                 let w = field.weight();
                 for_each_token(text, |token| {
-                    let next_id = index.postings.len() as u32;
-                    let id = *index.token_ids.entry(token.to_string()).or_insert(next_id);
-                    if id == next_id {
-                        index.postings.push(Vec::new());
-                    }
+                    let id = match index.token_ids.get(token) {
+                        Some(id) => *id,
+                        None => {
+                            let id = index.postings.len() as u32;
+                            index.token_ids.insert(token.to_string(), id);
+                            index.postings.push(Vec::new());
+                            id
+                        }
+                    };
                     *weights.entry(id).or_default() += w;
                     length += w;
                 });
@@ -78,6 +121,8 @@ impl InvertedIndex {
                 issuer: doc.issuer.map(str::to_string),
                 year: doc.year,
                 length,
+                title_folded: super::normalize::normalize(doc.title),
+                title_squeezed: squeeze(doc.title),
             });
         }
         let total: f32 = index.docs.iter().map(|d| d.length).sum();
@@ -92,7 +137,7 @@ impl InvertedIndex {
 
     /// Adds each token's BM25 contribution to `scores` and counts matched tokens per document.
     /// `boost` weighs a token group (original query 1.0, synonym expansions less).
-    pub fn score_into(&self, tokens: &[String], boost: f32, scores: &mut HashMap<u32, (f32, u32)>) {
+    pub fn score_into(&self, tokens: &[String], boost: f32, scores: &mut Scores) {
         let n = self.docs.len() as f32;
         for token in tokens {
             let Some(id) = self.token_ids.get(token) else { continue };
@@ -103,7 +148,10 @@ impl InvertedIndex {
                 let length = self.docs[*doc as usize].length;
                 let norm = K1 * (1.0 - B + B * length / self.average_length);
                 let s = idf * tf * (K1 + 1.0) / (tf + norm) * boost;
-                let entry = scores.entry(*doc).or_insert((0.0, 0));
+                let entry = &mut scores.values[*doc as usize];
+                if entry.1 == 0 {
+                    scores.touched.push(*doc);
+                }
                 entry.0 += s;
                 entry.1 += 1;
             }
@@ -121,4 +169,9 @@ impl InvertedIndex {
     pub fn posting_count(&self) -> usize {
         self.postings.iter().map(Vec::len).sum()
     }
+}
+
+/// Only Han characters, letters and digits, normalised: "关于…的通知（试行）" compared loosely.
+pub fn squeeze(text: &str) -> String {
+    super::normalize::normalize(text).chars().filter(|c| super::normalize::is_han(*c) || c.is_ascii_alphanumeric()).collect()
 }

@@ -23,7 +23,7 @@ pub use synonyms::Expansion;
 use crate::library::Library;
 use crate::types::*;
 use documents::{body_texts, documents, Field};
-use index::InvertedIndex;
+use index::{squeeze, InvertedIndex, Scores};
 use serde::Serialize;
 use std::collections::HashMap;
 use suggest::Suggester;
@@ -113,9 +113,9 @@ impl SearchIndex {
 
     pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
         let plan = query::plan(request.query.as_str(), &self.index, &self.dictionary, &self.synonyms);
-        let mut main: HashMap<u32, (f32, u32)> = HashMap::new();
+        let mut main = Scores::new(self.index.docs.len());
         self.index.score_into(&plan.tokens, 1.0, &mut main);
-        let mut extra: HashMap<u32, (f32, u32)> = HashMap::new();
+        let mut extra = Scores::new(self.index.docs.len());
         for (tokens, weight) in &plan.expansion_tokens {
             self.index.score_into(tokens, *weight, &mut extra);
         }
@@ -125,13 +125,15 @@ impl SearchIndex {
         let n = plan.tokens.len();
         let need_main = if n <= 2 { 1 } else if n <= 6 { n.div_ceil(2) } else { n.div_ceil(3) } as u32;
         let need_extra = plan.expansion_tokens.iter().map(|(t, _)| t.len().div_ceil(2).max(1)).min().unwrap_or(1) as u32;
-        let candidates: std::collections::HashSet<u32> = main.keys().chain(extra.keys()).copied().collect();
+        // Every document either group touched, once.
+        let mut candidates = main.touched.clone();
+        candidates.extend(extra.touched.iter().filter(|d| main.get(**d).1 == 0));
         let pick = |need_main: u32, need_extra: u32| -> Vec<(u32, f32)> {
             candidates
                 .iter()
                 .filter_map(|doc| {
-                    let (ms, mc) = main.get(doc).copied().unwrap_or((0.0, 0));
-                    let (es, ec) = extra.get(doc).copied().unwrap_or((0.0, 0));
+                    let (ms, mc) = main.get(*doc);
+                    let (es, ec) = extra.get(*doc);
                     (mc >= need_main || (ec >= need_extra && ec > 0)).then_some((*doc, ms + es))
                 })
                 .collect()
@@ -140,13 +142,14 @@ impl SearchIndex {
         if scored.is_empty() {
             scored = pick(1, 1);
         }
+        let searched_squeezed = squeeze(&plan.searched);
         if let Some(pinned) = plan.pinned {
             scored.retain(|(d, _)| *d != pinned);
             scored.push((pinned, f32::MAX / 4.0));
         }
         for (doc, score) in scored.iter_mut() {
             if *score < f32::MAX / 8.0 {
-                *score *= self.boost(*doc, &plan.title_needles, &plan.searched);
+                *score *= self.boost(*doc, &plan.title_needles, &searched_squeezed);
             }
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -186,13 +189,11 @@ impl SearchIndex {
     /// Title likeness, popularity, freshness and validity, multiplied onto relevance.
     fn boost(&self, doc: u32, title_needles: &[String], searched: &str) -> f32 {
         let meta = &self.index.docs[doc as usize];
-        let folded_title = normalize::normalize(&meta.title);
         // The exact title typed: this is the item, whatever its status.
-        let squeeze = |t: &str| t.chars().filter(|c| normalize::is_han(*c) || c.is_ascii_alphanumeric()).collect::<String>();
-        if !searched.is_empty() && squeeze(&folded_title) == squeeze(searched) {
+        if !searched.is_empty() && meta.title_squeezed == searched {
             return 20.0;
         }
-        let in_title = title_needles.iter().filter(|n| folded_title.contains(n.strip_prefix("1:").unwrap_or(n))).count();
+        let in_title = title_needles.iter().filter(|n| meta.title_folded.contains(n.strip_prefix("1:").unwrap_or(n))).count();
         let title_share = if title_needles.is_empty() { 0.0 } else { in_title as f32 / title_needles.len() as f32 };
         let exact = if !title_needles.is_empty() && title_share >= 1.0 { 1.5 } else { 1.0 };
         let hot = 1.0 + 0.25 * f32::from(meta.hot) / 100.0;
