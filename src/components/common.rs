@@ -49,3 +49,34 @@ pub fn item_list(items: impl IntoIterator<Item = Node>) -> El {
 pub fn more_link(href: &str, text: &str) -> El {
     el("p").class("more").child(super::markup::link(href, text))
 }
+
+/// A labelled `<select name=…>` whose first option (value "") means "any".
+pub fn filter_select(
+    name: &'static str,
+    label: &str,
+    any: &str,
+    options: Vec<(String, String)>,
+    current: Option<&str>,
+) -> El {
+    let id = format!("filter-{name}");
+    let options = options.into_iter().map(|(value, text)| {
+        let selected = current == Some(value.as_str());
+        let option = el("option").attr("value", value).text(text);
+        (if selected {
+            option.attr("selected", "")
+        } else {
+            option
+        })
+        .into()
+    });
+    el("div")
+        .class("filter")
+        .child(tx("label", label).attr("for", id.clone()))
+        .child(
+            el("select")
+                .id(id)
+                .attr("name", name)
+                .child(tx("option", any).attr("value", ""))
+                .children(options),
+        )
+}

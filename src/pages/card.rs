@@ -40,12 +40,21 @@ fn block(class: &'static str, heading: &str, body: Option<El>) -> Option<El> {
 
 fn numbered(items: &[TitledText]) -> Option<El> {
     (!items.is_empty()).then(|| {
-        el("ol").class("numbered").children(items.iter().map(|t| {
-            el("li")
-                .child(tx("strong", t.title.as_str()).class("point-title"))
-                .opt((!t.text.is_empty()).then(|| tx("p", t.text.as_str())))
-                .into()
-        }))
+        // The big number is drawn as a real element (hidden from screen readers, which
+        // announce the list position themselves) so contrast checkers can see its colours.
+        el("ol")
+            .class("numbered")
+            .children(items.iter().enumerate().map(|(i, t)| {
+                el("li")
+                    .child(
+                        tx("span", (i + 1).to_string())
+                            .class("num")
+                            .attr("aria-hidden", "true"),
+                    )
+                    .child(tx("strong", t.title.as_str()).class("point-title"))
+                    .opt((!t.text.is_empty()).then(|| tx("p", t.text.as_str())))
+                    .into()
+            }))
     })
 }
 

@@ -3,9 +3,9 @@
 //! `<select>`s in a GET form, so the URL always says what is shown.
 
 use super::{page, Ctx};
-use crate::components::common::item_list;
+use crate::components::common::{filter_select, item_list};
 use crate::components::items::policy_item;
-use crate::components::markup::{el, link, tx, El, Markup};
+use crate::components::markup::{el, link, tx, Markup};
 use crate::platform;
 use leptos::prelude::*;
 use mingbai_core::browse::{status_key, PolicyFilter, POLICY_STATUSES};
@@ -61,22 +61,28 @@ fn render(cx: &Ctx) -> Markup {
         .attr("method", "get")
         .attr("action", "/policies")
         .attr("data-client-nav", "")
-        .child(select(
+        .child(filter_select(
             "issuer",
             "发布机构",
             "全部机构",
             issuers,
             filter.issuer.as_deref(),
         ))
-        .child(select("year", "年份", "全部年份", years, year.as_deref()))
-        .child(select(
+        .child(filter_select(
+            "year",
+            "年份",
+            "全部年份",
+            years,
+            year.as_deref(),
+        ))
+        .child(filter_select(
             "theme",
             "主题",
             "全部主题",
             themes,
             filter.theme.as_deref(),
         ))
-        .child(select(
+        .child(filter_select(
             "status",
             "有效性",
             "全部",
@@ -101,35 +107,4 @@ fn render(cx: &Ctx) -> Markup {
             .into(),
         results.into(),
     ])
-}
-
-/// A labelled `<select name=…>` whose first option (value "") means "any".
-fn select(
-    name: &'static str,
-    label: &str,
-    any: &str,
-    options: Vec<(String, String)>,
-    current: Option<&str>,
-) -> El {
-    let id = format!("filter-{name}");
-    let options = options.into_iter().map(|(value, text)| {
-        let selected = current == Some(value.as_str());
-        let option = el("option").attr("value", value).text(text);
-        (if selected {
-            option.attr("selected", "")
-        } else {
-            option
-        })
-        .into()
-    });
-    el("div")
-        .class("filter")
-        .child(tx("label", label).attr("for", id.clone()))
-        .child(
-            el("select")
-                .id(id)
-                .attr("name", name)
-                .child(tx("option", any).attr("value", ""))
-                .children(options),
-        )
 }

@@ -1,9 +1,9 @@
 //! `/qa`: the question bank, most asked first, filterable by theme (`?theme=…`).
 
 use super::{page, Ctx};
-use crate::components::common::item_list;
+use crate::components::common::{filter_select, item_list};
 use crate::components::items::qa_item;
-use crate::components::markup::{el, li, link, tx, Markup};
+use crate::components::markup::{el, link, tx, Markup};
 use crate::platform;
 use leptos::prelude::*;
 use mingbai_core::ItemKind;
@@ -22,22 +22,28 @@ fn render(cx: &Ctx) -> Markup {
     };
     platform::set_title(&title);
 
-    let chip = |href: String, label: &str, current: bool| {
-        let a = link(href, label).class("chip");
-        li(if current {
-            a.attr("aria-current", "page")
-        } else {
-            a
-        })
-    };
-    let mut chips = vec![chip("/qa".to_string(), "全部", theme.is_none())];
-    for t in lib.themes_in_use(ItemKind::Qa) {
-        let href = format!(
-            "/qa?theme={}",
-            String::from(js_sys::encode_uri_component(&t.id))
+    let themes: Vec<(String, String)> = lib
+        .themes_in_use(ItemKind::Qa)
+        .into_iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect();
+    let form = el("form")
+        .class("filters")
+        .attr("method", "get")
+        .attr("action", "/qa")
+        .attr("data-client-nav", "")
+        .child(filter_select(
+            "theme",
+            "按主题查看",
+            "全部主题",
+            themes,
+            theme,
+        ))
+        .child(
+            el("div")
+                .class("filter-actions")
+                .child(tx("button", "查看").attr("type", "submit")),
         );
-        chips.push(chip(href, &t.label, theme == Some(t.id.as_str())));
-    }
 
     let questions = lib.questions_on(theme);
     let list = if questions.is_empty() {
@@ -58,14 +64,7 @@ fn render(cx: &Ctx) -> Markup {
         ]
     };
 
-    let mut page = vec![
-        tx("h1", title).into(),
-        el("nav")
-            .class("chips")
-            .attr("aria-label", "按主题查看")
-            .child(el("ul").children(chips))
-            .into(),
-    ];
+    let mut page = vec![tx("h1", title).into(), form.into()];
     page.extend(list);
     Markup(page)
 }

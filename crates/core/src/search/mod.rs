@@ -12,6 +12,7 @@ mod query;
 pub mod snippet;
 pub mod suggest;
 pub mod synonyms;
+pub mod tables;
 mod terms;
 pub mod tokens;
 

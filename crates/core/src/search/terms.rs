@@ -6,7 +6,6 @@ use super::normalize::{is_han, normalize};
 use super::pinyin::{initial, readings, segment, syllable_id, syllable_text, Syllable};
 use std::collections::HashMap;
 
-const CONFUSIONS: &str = include_str!("confusions.txt");
 
 #[derive(Debug, Default)]
 pub struct Dictionary {
@@ -98,7 +97,7 @@ impl Dictionary {
                 }
             }
         }
-        for line in CONFUSIONS.lines() {
+        for line in super::tables::confusions_text().lines() {
             let mut chars = line.chars();
             if let (Some(typo), Some(meant)) = (chars.next(), chars.next()) {
                 d.confusions.entry(typo).or_default().push(meant);
