@@ -7,14 +7,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let usage = "mingbai search <library-dir> <query> [--limit N] [--json]";
+    let usage = "mingbai search <library-dir> <query> [--limit N] [--exact] [--json]";
     let mut positional = Vec::new();
     let mut limit = 10;
     let mut json = false;
+    let mut exact = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--json" => json = true,
+            "--exact" => exact = true,
             "--limit" => {
                 i += 1;
                 limit = args.get(i).and_then(|v| v.parse().ok()).ok_or(usage)?;
@@ -26,7 +28,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let [dir, query] = positional.as_slice() else { return Err(usage.to_string()) };
     let report = load_dir(Path::new(dir));
     let index = SearchIndex::build(&report.library);
-    let response = index.search(&report.library, &SearchRequest { query: query.clone(), limit, ..Default::default() });
+    let response = index.search(&report.library, &SearchRequest { query: query.clone(), limit, exact, ..Default::default() });
     if json {
         let results: Vec<_> = response
             .results

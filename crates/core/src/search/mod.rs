@@ -45,6 +45,9 @@ pub struct SearchRequest {
     pub query: String,
     pub filters: FacetFilters,
     pub limit: usize,
+    /// Search the words exactly as typed: no pinyin conversion or typo repair (the
+    /// "仍搜索“…”" link). Synonyms still apply.
+    pub exact: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -113,7 +116,7 @@ impl SearchIndex {
     }
 
     pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
-        let plan = query::plan(request.query.as_str(), &self.index, &self.dictionary, &self.synonyms);
+        let plan = query::plan(request.query.as_str(), request.exact, &self.index, &self.dictionary, &self.synonyms);
         let mut main = Scores::new(self.index.docs.len());
         self.index.score_into(&plan.tokens, 1.0, &mut main);
         let mut extra = Scores::new(self.index.docs.len());

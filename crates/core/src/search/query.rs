@@ -24,9 +24,11 @@ pub struct Plan {
     pub searched: String,
 }
 
-pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms: &Synonyms) -> Plan {
+pub fn plan(raw: &str, exact: bool, index: &InvertedIndex, dictionary: &Dictionary, synonyms: &Synonyms) -> Plan {
     let folded = normalize(raw);
     let pinned = index.doc_number_match(&folded);
+    // An exact search, or a 文号, is taken as typed.
+    let repair = !exact && pinned.is_none();
     let known = |a: char, b: char| {
         let mut s = String::with_capacity(8);
         s.push(a);
@@ -40,7 +42,7 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
     let mut others: Vec<(usize, usize, usize, String)> = Vec::new();
     for run in runs(&folded) {
         match run {
-            Run::Word(word) if pinned.is_none() && word.chars().all(|c| c.is_ascii_lowercase()) && index.document_frequency(&word) == 0 => {
+            Run::Word(word) if repair && word.chars().all(|c| c.is_ascii_lowercase()) && index.document_frequency(&word) == 0 => {
                 let left = match pieces.last() {
                     Some((Run::Han(chars), _)) => chars.last().copied(),
                     _ => None,
@@ -78,7 +80,7 @@ pub fn plan(raw: &str, index: &InvertedIndex, dictionary: &Dictionary, synonyms:
     //    pairs the library never uses are checked for typos.
     let stripped = strip_filler(&converted);
     let mut pieces = runs(&stripped);
-    if pinned.is_none() {
+    if repair {
         for piece in pieces.iter_mut() {
             if let Run::Han(chars) = piece {
                 if let Some(fixed) = dictionary.correct_run(chars, &known) {
