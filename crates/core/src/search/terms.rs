@@ -232,7 +232,9 @@ impl Dictionary {
             }
             current = fixed;
         }
-        (current != chars).then_some(current)
+        // A repair must explain the whole run: if pairs the library never uses remain, the
+        // words were probably right and just new to this library.
+        (current != chars && unknown(&current) == 0).then_some(current)
     }
 
     fn best_window_fix(&self, chars: &[char], known_bigram: &dyn Fn(char, char) -> bool) -> Option<Vec<char>> {
@@ -266,7 +268,12 @@ impl Dictionary {
     /// one in a two- or three-character word, two in a longer one; more is another word.
     fn alternatives(&self, window: &[char]) -> Vec<(String, f32)> {
         let max_changes = if window.len() <= 3 { 1 } else { 2 };
-        let plausible = |t: &str| t.chars().zip(window).filter(|(a, b)| a != *b).count() <= max_changes;
+        // Only established words are worth rewriting to: seen in a title, a curated list, or
+        // several times in body text (not an accident of two words meeting).
+        const ESTABLISHED: f32 = 2.0;
+        let plausible = |t: &str| {
+            t.chars().zip(window).filter(|(a, b)| a != *b).count() <= max_changes && self.weight(t) >= ESTABLISHED
+        };
         let mut out = Vec::new();
         for key in pinyin_keys(window) {
             if let Some((t, w)) = self.best(self.by_pinyin.get(&key), |t| if plausible(t) { 1.0 } else { 0.0 }) {
@@ -282,7 +289,7 @@ impl Dictionary {
                 alt[i] = *meant;
                 let text: String = alt.iter().collect();
                 let w = self.weight(&text);
-                if w > 0.0 {
+                if w >= ESTABLISHED {
                     out.push((text, w * 2.0));
                 }
             }
