@@ -1,6 +1,7 @@
 //! Facets (搜索结果多维度分类展现): counts by type, theme, audience, issuer, year and status,
 //! and the filters a user picks from them (kept in the URL by the app).
 
+use crate::browse::sort_any;
 use super::index::DocMeta;
 use crate::library::Library;
 use crate::types::*;
@@ -52,7 +53,7 @@ pub struct Facets {
 fn values(counts: BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Vec<FacetValue> {
     let mut list: Vec<FacetValue> =
         counts.into_iter().map(|(value, count)| FacetValue { label: label(&value), value, count }).collect();
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    sort_any(&mut list, |a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     list
 }
 
@@ -79,7 +80,7 @@ pub fn count<'a>(lib: &Library, docs: impl Iterator<Item = &'a DocMeta>) -> Face
         }
     }
     let mut years = values(year, |y| format!("{y}年"));
-    years.sort_by(|a, b| b.value.cmp(&a.value));
+    sort_any(&mut years, |a, b| b.value.cmp(&a.value));
     Facets {
         kind: values(kind, |k| kind_from(k).map(ItemKind::label).unwrap_or("其他").to_string()),
         theme: values(theme, |t| lib.theme_label(t).to_string()),

@@ -1,6 +1,7 @@
 //! The inverted index: token → the documents holding it, with field-weighted term frequency,
 //! scored BM25F-style.
 
+use crate::browse::sort_any;
 use super::documents::Document;
 use super::normalize::doc_number_key;
 use super::tokens::for_each_token;
@@ -102,7 +103,7 @@ impl InvertedIndex {
                 });
             }
             let mut entries: Vec<(u32, f32)> = weights.iter().map(|(k, v)| (*k, *v)).collect();
-            entries.sort_unstable_by_key(|(k, _)| *k);
+            sort_any(&mut entries, |a, b| a.0.cmp(&b.0));
             for (token, weight) in entries {
                 index.postings[token as usize].push((doc_no, weight));
             }

@@ -21,6 +21,7 @@ pub use snippet::Segment;
 pub use suggest::Suggestion;
 pub use synonyms::Expansion;
 
+use crate::browse::sort_any;
 use crate::library::Library;
 use crate::types::*;
 use documents::{body_texts, documents, Field};
@@ -156,7 +157,7 @@ impl SearchIndex {
                 *score *= self.boost(*doc, &plan.title_needles, &searched_squeezed);
             }
         }
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        sort_any(&mut scored, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
         let facets = facets::count(lib, scored.iter().map(|(d, _)| &self.index.docs[*d as usize]));
         let total = scored.len();
@@ -246,7 +247,7 @@ fn build_dictionary(lib: &Library, docs: &[documents::Document], synonyms: &Syno
     // Phrases seen once in body text are mostly accidents of adjacency; keep the repeated ones.
     weights.retain(|_, w| *w >= 0.99);
     let mut entries: Vec<(String, f32)> = weights.into_iter().collect();
-    entries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sort_any(&mut entries, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     entries.truncate(120_000);
     let curated = synonyms
         .pairs()

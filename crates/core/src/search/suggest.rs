@@ -1,6 +1,7 @@
 //! Suggestions as you type (关键词推荐): titles, questions, taxonomy labels and everyday words,
 //! matched by text, by full-pinyin prefix and by initials, ranked by weight.
 
+use crate::browse::sort_any;
 use super::normalize::{is_han, normalize};
 use super::pinyin::{initial, readings, syllable_text};
 use crate::types::ItemKind;
@@ -93,7 +94,7 @@ impl Suggester {
                 Some((e.weight * factor * brevity, e))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.folded.cmp(&b.1.folded)));
+        sort_any(&mut scored, |a, b| b.0.total_cmp(&a.0).then_with(|| a.1.folded.cmp(&b.1.folded)));
         let mut out: Vec<Suggestion> = Vec::new();
         for (_, e) in scored {
             if !out.iter().any(|s| s.text == e.suggestion.text) {

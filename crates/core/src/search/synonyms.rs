@@ -1,6 +1,7 @@
 //! Plain-language search (通俗语言搜索): everyday words → the official terms documents use.
 //! The library's synonyms.json comes first; a built-in starter list fills the common gaps.
 
+use crate::browse::sort_any;
 use super::normalize::normalize;
 use crate::types::Synonym;
 
@@ -64,7 +65,7 @@ impl Synonyms {
                 }
             }
         }
-        pairs.sort_by_key(|(alias, _)| std::cmp::Reverse(alias.chars().count()));
+        sort_any(&mut pairs, |a, b| b.0.chars().count().cmp(&a.0.chars().count()));
         Synonyms { pairs }
     }
 

@@ -1,7 +1,7 @@
 //! The search engine's two data tables: pinyin readings and commonly confused characters.
-//! Natively (feature `embedded-tables`, on by default) they are compiled in. The browser app
-//! turns the feature off and installs them from static files when search is first used, so they
-//! stay out of the app shell's download.
+//! Natively (feature `embedded-tables`, on by default) they are compiled in. In wasm they never
+//! are (whatever features the workspace unifies): the app installs them from static files when
+//! search is first used, so they stay out of the app shell's download.
 
 use std::sync::OnceLock;
 
@@ -23,11 +23,11 @@ pub fn installed() -> bool {
 }
 
 fn get() -> Option<&'static (String, String)> {
-    #[cfg(feature = "embedded-tables")]
+    #[cfg(all(feature = "embedded-tables", not(target_arch = "wasm32")))]
     {
         Some(TABLES.get_or_init(|| (include_str!("pinyin.txt").to_string(), include_str!("confusions.txt").to_string())))
     }
-    #[cfg(not(feature = "embedded-tables"))]
+    #[cfg(not(all(feature = "embedded-tables", not(target_arch = "wasm32"))))]
     {
         TABLES.get()
     }

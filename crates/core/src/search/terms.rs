@@ -2,6 +2,7 @@
 //! and initials. It turns `yanglaobaoxian`, `ylbx` and `养老bx` into 养老保险, and repairs
 //! homophone and shape-alike typos (养老保线 → 养老保险, 低报 → 低保).
 
+use crate::browse::sort_any;
 use super::normalize::{is_han, normalize};
 use super::pinyin::{initial, readings, segment, syllable_id, syllable_text, Syllable};
 use std::collections::HashMap;
@@ -149,9 +150,9 @@ impl Dictionary {
         // Other whole-word readings of the same initials, most used first.
         if let Some(ids) = self.by_initials.get(letters) {
             let mut others: Vec<&(String, f32)> = ids.iter().map(|id| &self.terms[*id as usize]).collect();
-            others.sort_by(|a, b| b.1.total_cmp(&a.1));
-            for (text, _) in others {
-                if out.len() == 3 {
+            sort_any(&mut others, |a, b| b.1.total_cmp(&a.1));
+            for (text, weight) in others {
+                if out.len() == 3 || *weight < 2.0 {
                     break;
                 }
                 if !out.contains(text) {
@@ -200,7 +201,12 @@ impl Dictionary {
         for i in 0..n {
             let Some((score, text)) = best[i].clone() else { continue };
             for k in 2..=(n - i).min(MAX_TERM) {
-                let found = self.best(self.by_initials.get(&letters[i..i + k]), |t| if i == 0 { context(t) } else { 1.0 });
+                // Initials are ambiguous: only established words, never accidental n-grams.
+                let found = self.best(self.by_initials.get(&letters[i..i + k]), |t| match self.weight(t) {
+                    w if w < 2.0 => 0.0,
+                    _ if i == 0 => context(t),
+                    _ => 1.0,
+                });
                 if let Some((piece, weight)) = found {
                     let candidate = score + (k * k) as f32 * 10.0 + (1.0 + weight).ln();
                     if best[i + k].as_ref().is_none_or(|(s, _)| candidate > *s) {
