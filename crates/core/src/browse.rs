@@ -42,6 +42,15 @@ pub fn sort_stable<T: Copy>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering
     *items = order.into_iter().map(|i| items[i]).collect();
 }
 
+/// Stable sort of any vector through the one shared merge sort (the standard sort would be
+/// copied into the wasm once per element type and comparator).
+pub fn sort_any<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    merge_sort(&mut order, &|a, b| cmp(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    *items = order.into_iter().filter_map(|i| slots[i].take()).collect();
+}
+
 /// Bottom-up merge sort of positions; stable (ties keep their order).
 fn merge_sort(order: &mut Vec<usize>, cmp: &dyn Fn(usize, usize) -> Ordering) {
     let n = order.len();
@@ -202,6 +211,36 @@ impl Library {
     /// Topics that include an item, for "part of 一件事" links.
     pub fn topics_with(&self, kind: ItemKind, id: &str) -> Vec<&Topic> {
         self.topics.iter().filter(|t| t.items.iter().any(|i| i.kind == kind && i.id == id)).collect()
+    }
+}
+
+impl Library {
+    /// Hot questions for someone whose search found nothing: questions on the themes and audiences
+    /// whose labels share a word (two characters) with what they typed come first, then the hottest
+    /// overall, so the "no results" page always has somewhere to go.
+    pub fn questions_related_to(&self, query: &str, limit: usize) -> Vec<&Qa> {
+        let typed: Vec<char> = query.chars().filter(|c| !c.is_whitespace()).collect();
+        let shares = |label: &str| {
+            let label: Vec<char> = label.chars().collect();
+            label.windows(2).any(|w| typed.windows(2).any(|t| t == w))
+        };
+        let themes: Vec<&str> = self.taxonomy.themes.iter().filter(|t| shares(&t.label)).map(|t| t.id.as_str()).collect();
+        let audiences: Vec<&str> =
+            self.taxonomy.audiences.iter().filter(|t| shares(&t.label)).map(|t| t.id.as_str()).collect();
+        let related = |q: &&Qa| {
+            q.themes.iter().any(|t| themes.contains(&t.as_str())) || q.audiences.iter().any(|a| audiences.contains(&a.as_str()))
+        };
+        let hot = self.hot_questions(usize::MAX);
+        let mut found: Vec<&Qa> = hot.iter().copied().filter(related).take(limit).collect();
+        for q in hot {
+            if found.len() >= limit {
+                break;
+            }
+            if !found.iter().any(|f| f.id == q.id) {
+                found.push(q);
+            }
+        }
+        found
     }
 }
 
@@ -421,6 +460,23 @@ mod tests {
         assert_eq!(kinds, [ItemKind::Policy, ItemKind::Notice]);
         assert_eq!(groups[0].1.len(), 1);
         assert_eq!(groups[0].1[0].1, "政策p1");
+    }
+
+    #[test]
+    fn questions_related_to_prefers_matching_themes_then_hot_ones() {
+        let qa = |id: &str, hot: u8, theme: &str| -> Qa {
+            serde_json::from_value(json!({"id": id, "question": format!("问题{id}"), "answer": ["答"], "hot": hot,
+                "themes": [theme], "updated": "2024-01-01"}))
+            .unwrap()
+        };
+        let taxonomy: Taxonomy = serde_json::from_value(json!({"themes": [
+            {"id": "ylbx", "label": "养老保险"}, {"id": "jy", "label": "就业创业"}]}))
+        .unwrap();
+        let lib = Library::new(None, vec![], vec![], vec![qa("a", 90, "jy"), qa("b", 10, "ylbx"), qa("c", 50, "jy")], vec![], vec![], taxonomy, vec![]);
+        let ids = |v: Vec<&Qa>| v.into_iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(lib.questions_related_to("养老金怎么领", 2)), ["b", "a"]);
+        assert_eq!(ids(lib.questions_related_to("火星移民", 5)), ["a", "c", "b"]);
+        assert!(lib.questions_related_to("", 0).is_empty());
     }
 
     #[test]
