@@ -16,6 +16,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_context(platform::search::SearchService::new());
     spawn_local(platform::load::run(state));
 
     view! {
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn AppRoutes() -> impl IntoView {
     platform::navigate_get_forms(use_navigate());
+    crate::subs::listen(use_navigate());
     view! {
         <FlatRoutes fallback=pages::not_found::NotFound>
             <Route path=path!("/") view=pages::home::HomePage/>
@@ -52,6 +54,11 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/notices/:id") view=pages::notice::NoticePage/>
             <Route path=path!("/topics") view=pages::topics::TopicsPage/>
             <Route path=path!("/topics/:id") view=pages::topic::TopicPage/>
+            <Route path=path!("/search") view=pages::search::SearchPage/>
+            <Route path=path!("/subscribe") view=pages::subscribe::SubsPage/>
+            <Route path=path!("/import") view=pages::subscribe::SubsPage/>
+            <Route path=path!("/inbox") view=pages::subscribe::SubsPage/>
+            <Route path=path!("/privacy") view=pages::subscribe::SubsPage/>
         </FlatRoutes>
     }
 }

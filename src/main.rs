@@ -6,6 +6,7 @@ mod components;
 mod pages;
 mod platform;
 mod state;
+mod subs;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -73,6 +73,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <HotlineLink before="咨询热线"/>
             </div>
+            <super::search_box::SearchBox/>
             <nav class="site-nav" aria-label="主导航">
                 <ul>
                     <li><A href="/" exact=true>"首页"</A></li>
@@ -80,6 +81,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/cards">"解读"</A></li>
                     <li><A href="/qa">"问答"</A></li>
                     <li><A href="/notices">"通知"</A></li>
+                    <li><A href="/inbox">"消息"</A>{crate::subs::badge_slot()}</li>
                 </ul>
             </nav>
         </header>
@@ -93,6 +95,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>"看不明白、找不到，或者想问得更清楚？"</p>
             <p><HotlineLink before="拨打" after="政务服务便民热线"/></p>
             <p class="footer-note">"明白 · 政策明白卡。内容以政府正式发布的文件为准。"</p>
+            {crate::subs::footer_extras()}
         </footer>
     }
 }

@@ -150,7 +150,12 @@ fn create(node: &Node) -> DomNode {
     match node {
         Node::Text(text) => doc.create_text_node(text).into(),
         Node::El(El(el)) => {
-            let Ok(element) = doc.create_element(el.tag) else {
+            let element = if matches!(el.tag, "svg" | "rect") {
+                doc.create_element_ns(Some("http://www.w3.org/2000/svg"), el.tag)
+            } else {
+                doc.create_element(el.tag)
+            };
+            let Ok(element) = element else {
                 return doc.create_text_node("").into();
             };
             for (name, value) in &el.attrs {

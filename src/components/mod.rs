@@ -1,7 +1,9 @@
 //! Building blocks shared by the pages.
 
 pub mod common;
+pub mod follow;
 pub mod items;
 pub mod layout;
 pub mod markup;
+pub mod search_box;
 pub mod status;

@@ -159,6 +159,7 @@ fn card_view(loaded: &Loaded, c: &Card) -> Markup {
                             .then(|| tx("p", c.summary.as_str()).class("card-summary")),
                     ),
             )
+            .child(crate::components::follow::follow_button(mingbai_core::ItemKind::Card, &c.id))
             .opt(block("points", "要点", numbered(&c.key_points)))
             .opt(block("who", who_heading, who))
             .opt(block("benefits", "能得到什么", bullets(&c.benefits)))

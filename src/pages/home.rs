@@ -24,6 +24,7 @@ fn render(cx: &Ctx) -> Markup {
             .class("lead")
             .into(),
     ];
+    page.extend(super::inbox::home_block(lib));
     let notices = match &loaded.today {
         Some(today) => lib.current_notices(today),
         None => lib.all_notices(),

@@ -4,13 +4,17 @@
 pub mod card;
 pub mod cards;
 pub mod home;
+pub mod inbox;
 pub mod not_found;
 pub mod notice;
 pub mod notices;
 pub mod policies;
 pub mod policy;
+pub mod privacy;
 pub mod qa;
 pub mod qa_list;
+pub mod search;
+pub mod subscribe;
 pub mod topic;
 pub mod topics;
 

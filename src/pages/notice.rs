@@ -19,6 +19,7 @@ fn render(cx: &Ctx) -> Markup {
     match cx.loaded.library.notice(cx.id) {
         Some(notice) => {
             platform::set_title(&notice.title);
+            crate::subs::opened_notice(&notice.id);
             notice_view(cx.loaded, notice)
         }
         None => not_found(),

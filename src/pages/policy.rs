@@ -133,6 +133,7 @@ fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
         el("article")
             .class("policy")
             .child(tx("h1", p.title.as_str()))
+            .child(crate::components::follow::follow_button(ItemKind::Policy, &p.id))
             .opt(revision_banner(loaded, p))
             .opt((!p.summary.is_empty()).then(|| tx("p", p.summary.as_str()).class("summary")))
             .child(meta)

@@ -50,6 +50,7 @@ fn topic_view(loaded: &Loaded, t: &Topic) -> Markup {
             .child(tx("p", "一件事专题").class("kicker"))
             .child(tx("h1", t.title.as_str()))
             .opt((!t.summary.is_empty()).then(|| tx("p", t.summary.as_str()).class("summary")))
+            .child(crate::components::follow::follow_button(mingbai_core::ItemKind::Topic, &t.id))
             .children(groups),
     )
 }

@@ -15,6 +15,9 @@ pub struct Config {
     pub region: Option<String>,
     /// Hotline set by the deployment; `None` lets the library's manifest decide.
     pub hotline: Option<String>,
+    /// How often to re-check the notices while the app is open (`refresh_seconds`; 0 = only
+    /// when the device comes back online or the page becomes visible again).
+    pub refresh_seconds: u32,
 }
 
 impl Default for Config {
@@ -23,6 +26,7 @@ impl Default for Config {
             library: DEFAULT_LIBRARY.to_string(),
             region: None,
             hotline: None,
+            refresh_seconds: super::refresh::DEFAULT_SECONDS,
         }
     }
 }
@@ -41,6 +45,9 @@ impl Config {
             library: field("library").unwrap_or_else(|| DEFAULT_LIBRARY.to_string()),
             region: field("region"),
             hotline: field("hotline"),
+            refresh_seconds: field("refresh_seconds")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(super::refresh::DEFAULT_SECONDS),
         })
     }
 

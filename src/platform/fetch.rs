@@ -41,6 +41,15 @@ impl Pending {
     }
 }
 
+/// Starts fetching `url` past any cached copy: the browser revalidates it with the server
+/// (`If-None-Match` / `If-Modified-Since` when the host sends `ETag` / `Last-Modified`), so an
+/// unchanged file costs a `304`. Used to re-check notices while the app stays open.
+pub fn start_revalidated(url: &str) -> Pending {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    Pending(window().fetch_with_str_and_init(url, &init))
+}
+
 /// Fetches one file and waits for it.
 pub async fn text(url: &str) -> Result<String, String> {
     start(url).text().await

@@ -16,7 +16,11 @@ pub async fn run(state: AppState) {
         state.hotline.set(hotline.clone());
     }
     let phase = load_library(&config, state).await;
+    let ready = matches!(phase, Phase::Ready(_));
     state.phase.set(phase);
+    if ready {
+        crate::subs::after_load(state, config.refresh_seconds);
+    }
 }
 
 async fn load_library(config: &config::Config, state: AppState) -> Phase {

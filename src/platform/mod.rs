@@ -4,6 +4,10 @@
 pub mod config;
 pub mod fetch;
 pub mod load;
+pub mod notify;
+pub mod refresh;
+pub mod search;
+pub mod storage;
 
 use leptos::prelude::{document, request_animation_frame, window};
 use mingbai_core::IsoDate;

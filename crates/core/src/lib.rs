@@ -7,9 +7,11 @@ pub mod diagnostic;
 pub mod library;
 pub mod load;
 pub mod parse;
+pub mod qr;
 pub mod search;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod subscribe;
 pub mod types;
 pub mod validate;
 

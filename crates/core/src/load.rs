@@ -59,6 +59,26 @@ impl LibraryBuilder {
         LibraryBuilder { manifest, raw: RawEntries::default(), diagnostics: Vec::new() }
     }
 
+    /// A builder that starts from the entries of a library already loaded, all but its notices:
+    /// fresh notice files added to it are validated against that library exactly as at load
+    /// time (see `subscribe::with_fresh_notices`). Those entries carry no file name.
+    pub fn with_entries_of(manifest: Manifest, library: &Library) -> LibraryBuilder {
+        fn loaded<T: Clone>(entries: &[T]) -> Vec<(String, T)> {
+            entries.iter().map(|e| (String::new(), e.clone())).collect()
+        }
+        let taxonomy = (library.taxonomy != Taxonomy::default()).then(|| (String::new(), library.taxonomy.clone()));
+        let raw = RawEntries {
+            policies: loaded(&library.policies),
+            cards: loaded(&library.cards),
+            qa: loaded(&library.qa),
+            notices: Vec::new(),
+            topics: loaded(&library.topics),
+            taxonomy,
+            synonyms: loaded(&library.synonyms),
+        };
+        LibraryBuilder { manifest, raw, diagnostics: Vec::new() }
+    }
+
     /// Every file the manifest names, in load order, with its role. Shards appear one by one.
     pub fn planned_files(&self) -> Vec<(FileRole, String)> {
         let files = &self.manifest.files;

@@ -1,0 +1,199 @@
+//! `/inbox` (我的消息): revision alerts, deadline reminders and the notices that match the
+//! profile (urgent first, then newest), each marked read or unread, read state kept on the
+//! device. Also the notification switch, and the home page's "为你推荐" block.
+
+use super::Ctx;
+use crate::components::common::{item_list, more_link, urgent_badge};
+use crate::components::markup::{el, link, section, tx, El, Markup, Node};
+use crate::platform::{self, notify};
+use crate::state::Loaded;
+use crate::subs::{self, button, with_inbox};
+use mingbai_core::subscribe::{self as sub, Inbox, Profile, Why};
+use mingbai_core::{Library, Priority};
+
+pub fn render(_: &Ctx) -> Markup {
+    platform::set_title("我的消息");
+    with_inbox(|loaded, p, inbox, state| inbox_view(loaded, p, inbox, &state.read)).unwrap_or_else(no_profile)
+}
+
+fn heading() -> El {
+    tx("h1", "我的消息").id("inbox-title").attr("tabindex", "-1")
+}
+
+fn no_profile() -> Markup {
+    Markup(vec![
+        heading().into(),
+        tx("p", "您还没有订阅。回答几个简单问题，与您有关的通知、截止提醒和政策变动就会出现在这里。").into(),
+        el("p").child(link("/subscribe", "设置订阅").class("button-link")).into(),
+        el("p").text("也可以直接查看").child(link("/notices", "全部通知")).text("。").into(),
+    ])
+}
+
+/// `标为已读` for an unread entry, `已读` otherwise.
+fn read_state(key: &str, read: &[String]) -> El {
+    if read.iter().any(|k| k == key) {
+        tx("p", "已读").class("read-state")
+    } else {
+        el("p")
+            .class("read-state")
+            .child(tx("span", "未读").class("badge unread"))
+            .child(button("read", "标为已读").class("secondary").attr("data-key", key))
+    }
+}
+
+fn entry(key: String, read: &[String], title_link: El, details: Vec<Node>) -> Node {
+    let unread = !read.contains(&key);
+    el("li")
+        .class(if unread { "item unread" } else { "item" })
+        .child(title_link.attr("id", format!("inbox-{key}")).class("item-title"))
+        .children(details)
+        .child(read_state(&key, read))
+        .into()
+}
+
+fn quoted(labels: Vec<&str>) -> String {
+    labels.iter().map(|l| format!("“{l}”")).collect()
+}
+
+fn why(lib: &Library, why: &Why) -> String {
+    let text = match why {
+        Why::Urgent => "紧急通知，所有人都会收到".to_string(),
+        Why::Follows(l) => format!("与您关注的“{}”有关", lib.title_of(l).unwrap_or(&l.id)),
+        Why::Targeted { audiences, themes, regions } => {
+            let mut labels: Vec<&str> = audiences.iter().map(|a| lib.audience_label(a)).collect();
+            labels.extend(themes.iter().map(|t| lib.theme_label(t)));
+            labels.extend(regions.iter().map(|r| lib.region_label(r)));
+            if labels.is_empty() {
+                "面向所有人的通知".to_string()
+            } else {
+                format!("与您选择的{}相符", quoted(labels))
+            }
+        }
+    };
+    format!("为什么收到：{text}")
+}
+
+fn inbox_view(loaded: &Loaded, p: &Profile, inbox: &Inbox, read: &[String]) -> Markup {
+    let lib = &loaded.library;
+    let total = inbox.keys().len();
+    let unread = inbox.unread(read);
+    let mut page: Vec<Node> = vec![
+        heading().into(),
+        el("p")
+            .class("lead")
+            .text(format!("共 {total} 条消息，其中未读 {unread} 条。"))
+            .into(),
+    ];
+    if unread > 0 {
+        page.push(
+            el("p")
+                .child(button("read-all", "全部标为已读").class("secondary"))
+                .into(),
+        );
+    }
+    if total == 0 {
+        page.push(tx("p", "目前没有与您有关的消息。有新的通知时，会出现在这里。").class("empty").into());
+    }
+    if !inbox.alerts.is_empty() {
+        let items = inbox.alerts.iter().map(|a| {
+            let mut details = vec![tx("p", a.headline()).class("kicker").into()];
+            if let Some(next) = a.successor {
+                details.push(el("p").text("新版本：").child(link(format!("/policies/{}", next.id), next.title.as_str())).into());
+            }
+            entry(a.key(), read, link(format!("/policies/{}", a.policy.id), a.policy.title.as_str()), details)
+        });
+        page.push(section("inbox-alerts", "inbox-group", "政策变动").child(item_list(items)).into());
+    }
+    if !inbox.reminders.is_empty() {
+        let items = inbox.reminders.iter().map(|r| {
+            let when = match r.days_left {
+                0 => "今天截止".to_string(),
+                n => format!("还有 {n} 天"),
+            };
+            let details = vec![
+                tx("p", "申报截止提醒").class("kicker").into(),
+                tx("p", format!("截止日期：{}（{when}）", r.deadline.chinese())).class("item-meta").into(),
+            ];
+            entry(r.key(), read, link(r.link.href(), r.title), details)
+        });
+        page.push(section("inbox-reminders", "inbox-group", "截止提醒").child(item_list(items)).into());
+    }
+    if !inbox.notices.is_empty() {
+        let items = inbox.notices.iter().map(|(n, w)| {
+            let mut meta = el("p").class("item-meta");
+            if n.priority == Priority::Urgent {
+                meta = meta.child(urgent_badge()).text(" ");
+            }
+            let details = vec![
+                meta.text(format!("发布于 {}", n.published.chinese())).into(),
+                tx("p", why(lib, w)).class("why").into(),
+            ];
+            entry(sub::notice_key(&n.id), read, link(format!("/notices/{}", n.id), n.title.as_str()), details)
+        });
+        page.push(section("inbox-notices", "inbox-group", "与您有关的通知").child(item_list(items)).into());
+    }
+    page.push(
+        section("inbox-settings", "inbox-group", "提醒设置")
+            .child(notify_controls(p))
+            .child(
+                el("ul")
+                    .class("action-list")
+                    .child(el("li").child(link("/subscribe", "修改订阅设置")))
+                    .child(el("li").child(link("/notices", "查看全部通知"))),
+            )
+            .into(),
+    );
+    Markup(page)
+}
+
+/// The notification switch: asks for permission only when the person presses the button.
+pub fn notify_controls(p: &Profile) -> El {
+    let box_ = el("div").class("notify-controls");
+    match notify::permission() {
+        notify::Permission::Unsupported => {
+            box_.child(tx("p", "这个浏览器不支持系统通知。新消息会显示在页面上，“消息”旁的数字会变大。"))
+        }
+        notify::Permission::Denied => box_.child(tx(
+            "p",
+            "浏览器已禁止本网站发送通知。如需开启，请在浏览器的网站设置里允许通知。新消息仍会显示在页面上和“消息”里。",
+        )),
+        notify::Permission::Granted if p.notify => box_
+            .child(tx("p", "通知提醒已开启：有与您有关的新通知时，设备会弹出提醒。"))
+            .child(button("notify-off", "关闭通知提醒").class("secondary")),
+        _ => box_
+            .child(tx("p", "开启后，有与您有关的新通知时，手机或电脑会弹出提醒（浏览器会先询问您是否允许）。"))
+            .child(button("notify-on", "开启通知提醒")),
+    }
+}
+
+/// The home page's block: "为你推荐" when there is a profile (with "为什么推荐给我"), else an
+/// invitation to subscribe.
+pub fn home_block(lib: &Library) -> Option<Node> {
+    subs::track();
+    let Some(p) = subs::profile() else {
+        return Some(
+            section("home-subscribe", "home-block", "订阅提醒")
+                .child(tx("p", "告诉我们您是谁、关心什么，与您有关的通知和截止日期会自动送到“消息”里。不用注册。"))
+                .child(more_link("/subscribe", "设置订阅"))
+                .into(),
+        );
+    };
+    let picks = sub::recommend(lib, &p, 3);
+    if picks.is_empty() {
+        return None;
+    }
+    let items = picks.iter().map(|pick| {
+        el("li")
+            .class("item")
+            .child(tx("span", format!("{}：", pick.link.kind.label())).class("kind"))
+            .child(link(pick.link.href(), pick.title).class("item-title"))
+            .child(el("p").class("why").child(tx("strong", "为什么推荐给我：")).text(pick.why()))
+            .into()
+    });
+    Some(
+        section("home-recommend", "home-block recommend", "为你推荐")
+            .child(item_list(items))
+            .child(more_link("/subscribe", "修改订阅设置"))
+            .into(),
+    )
+}

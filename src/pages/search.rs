@@ -1,0 +1,517 @@
+//! `/search?q=…&type=qa&theme=…&audience=…&issuer=…&year=2024&status=effective&exact=1&page=2`:
+//! 搜索即服务. The URL is the whole state: facet links change the query string, so a search can be
+//! shared and reloads to the same page. Never a dead end: no results still offer the corrected
+//! query, hot related questions and the hotline with what was searched.
+
+use super::{page, Ctx};
+use crate::components::common::{item_list, status_badge};
+use crate::components::items::{qa_item, topic_item};
+use crate::components::markup::{el, li, link, section, tx, El, Markup, Node};
+use crate::components::search_box::announce;
+use crate::components::status::hotline_link;
+use crate::platform;
+use crate::platform::search::use_search;
+use crate::state::{app_state, Loaded};
+use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
+use mingbai_core::browse::tel_href;
+use mingbai_core::search::facets::{kind_from, status_from};
+use mingbai_core::search::{FacetFilters, FacetValue, SearchRequest, SearchResponse};
+
+/// Results per page; "显示更多结果" asks for the next page's worth more.
+const PAGE: usize = 20;
+
+/// The facets, in the order they are shown: (URL name, label).
+const FACETS: [(&str, &str); 6] = [
+    ("type", "类型"),
+    ("theme", "主题"),
+    ("audience", "适用人群"),
+    ("issuer", "发布机构"),
+    ("year", "年份"),
+    ("status", "有效性"),
+];
+
+/// What the URL asks for.
+#[derive(Clone, Default)]
+struct Params {
+    q: String,
+    /// Selected facet values, in `FACETS` order.
+    facets: [Option<String>; 6],
+    exact: bool,
+    page: usize,
+}
+
+impl Params {
+    fn from_query(query: &ParamsMap) -> Params {
+        let value = |name: &str| {
+            query
+                .get_str(name)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        Params {
+            q: value("q").unwrap_or_default(),
+            facets: FACETS.map(|(name, _)| value(name)),
+            exact: value("exact").is_some_and(|v| v != "0"),
+            page: value("page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1usize)
+                .clamp(1, 50),
+        }
+    }
+
+    fn filters(&self) -> FacetFilters {
+        let [kind, theme, audience, issuer, year, status] = self.facets.clone();
+        FacetFilters {
+            kind: kind.as_deref().and_then(kind_from),
+            theme,
+            audience,
+            issuer,
+            year: year.and_then(|y| y.parse().ok()),
+            status: status.as_deref().and_then(status_from),
+        }
+    }
+
+    fn limit(&self) -> usize {
+        PAGE * self.page
+    }
+
+    fn has_filters(&self) -> bool {
+        self.facets.iter().any(Option::is_some)
+    }
+
+    /// The URL of this search with one facet set (or cleared with `None`), from the first page.
+    fn with_facet(&self, facet: usize, value: Option<&str>) -> String {
+        let mut next = self.clone();
+        next.facets[facet] = value.map(str::to_string);
+        next.page = 1;
+        next.href()
+    }
+
+    fn href(&self) -> String {
+        let mut parts = vec![format!("q={}", encode(&self.q))];
+        for ((name, _), value) in FACETS.iter().zip(&self.facets) {
+            if let Some(value) = value {
+                parts.push(format!("{name}={}", encode(value)));
+            }
+        }
+        if self.exact {
+            parts.push("exact=1".to_string());
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        format!("/search?{}", parts.join("&"))
+    }
+}
+
+fn encode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+/// `/search?q=<text>`: a plain search for a text.
+pub fn search_href(q: &str) -> String {
+    format!("/search?q={}", encode(q))
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    use_search().request();
+    page(render)
+}
+
+/// Renders again when the URL changes and when the index becomes ready (`search` tracks it).
+fn render(cx: &Ctx) -> Markup {
+    let service = use_search();
+    let params = Params::from_query(cx.query);
+    let response = if params.q.is_empty() {
+        None
+    } else {
+        service.search(&SearchRequest {
+            query: params.q.clone(),
+            filters: params.filters(),
+            limit: params.limit(),
+            exact: params.exact,
+        })
+    };
+    let o = Outcome {
+        ready: service.is_ready(),
+        params,
+        response,
+    };
+    let mut nodes = head(&o);
+    if o.response.is_some() {
+        let count = count_text(&o);
+        nodes.push(
+            tx("p", count.clone())
+                .id("search-count")
+                .class("result-count")
+                .into(),
+        );
+        announce(count);
+    }
+    nodes.extend(body(cx.loaded, &o));
+    nodes.extend(zero_help(cx.loaded, &o));
+    Markup(nodes)
+}
+
+/// What the URL asked and, once the index is ready, the answer.
+struct Outcome {
+    params: Params,
+    ready: bool,
+    response: Option<SearchResponse>,
+}
+
+/// h1, what was searched instead (corrections, plain-language terms, other readings), and the
+/// "正在准备搜索…" status while the index is built.
+fn head(o: &Outcome) -> Vec<Node> {
+    let p = &o.params;
+    if p.q.is_empty() {
+        platform::set_title("搜索");
+        return vec![
+            tx("h1", "搜索").into(),
+            tx(
+                "p",
+                "在页面上方的搜索框输入想了解的事情，例如“养老保险”“低保怎么申请”。也可以输入拼音或拼音首字母，例如“ylbx”。",
+            )
+            .class("lead")
+            .into(),
+        ];
+    }
+    platform::set_title(&format!("搜索“{}”", p.q));
+    let mut nodes: Vec<Node> = vec![tx("h1", format!("搜索“{}”", p.q)).into()];
+    let Some(r) = &o.response else {
+        if !o.ready {
+            nodes.push(
+                tx("p", "正在准备搜索…")
+                    .attr("role", "status")
+                    .class("loading")
+                    .into(),
+            );
+        }
+        return nodes;
+    };
+    if let Some(corrected) = &r.corrected {
+        let mut literal = p.clone();
+        literal.exact = true;
+        literal.page = 1;
+        nodes.push(
+            el("p")
+                .class("search-note search-corrected")
+                .text(format!("已为您显示“{corrected}”的结果，"))
+                .child(link(literal.href(), format!("仍搜索“{}”", p.q)).class("search-literal"))
+                .into(),
+        );
+    }
+    if !r.expanded.is_empty() {
+        let text: Vec<String> = r
+            .expanded
+            .iter()
+            .map(|e| format!("“{}”按“{}”搜索", e.from, e.to))
+            .collect();
+        nodes.push(
+            tx("p", format!("{}。", text.join("，")))
+                .class("search-note search-expanded")
+                .into(),
+        );
+    }
+    if !r.alternatives.is_empty() {
+        let mut note = el("p")
+            .class("search-note search-alternatives")
+            .text("您是不是要找：");
+        for (i, alt) in r.alternatives.iter().enumerate() {
+            if i > 0 {
+                note = note.text("、");
+            }
+            note = note.child(link(search_href(alt), alt.as_str()));
+        }
+        nodes.push(note.into());
+    }
+    nodes
+}
+
+/// How many results the current filters leave: exact without filters (`total`) or when they fit
+/// on the page; with one filter, that value's facet count. `(count, at_least)`.
+fn result_count(p: &Params, r: &SearchResponse) -> (usize, bool) {
+    if !p.has_filters() {
+        return (r.total, false);
+    }
+    if r.results.len() < p.limit() {
+        return (r.results.len(), false);
+    }
+    let selected: Vec<(usize, &String)> = p
+        .facets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.as_ref().map(|v| (i, v)))
+        .collect();
+    if let [(facet, value)] = selected.as_slice() {
+        if let Some(v) = facet_values(r, *facet).iter().find(|v| &v.value == *value) {
+            return (v.count, false);
+        }
+    }
+    (r.results.len(), true)
+}
+
+fn count_text(o: &Outcome) -> String {
+    let Some(r) = &o.response else {
+        return String::new();
+    };
+    match result_count(&o.params, r) {
+        (0, _) => format!("没有找到与“{}”有关的内容", o.params.q),
+        (n, false) => format!("共 {n} 条结果"),
+        (n, true) => format!("至少 {n} 条结果"),
+    }
+}
+
+fn facet_values(r: &SearchResponse, facet: usize) -> &[FacetValue] {
+    let f = &r.facets;
+    [
+        &f.kind,
+        &f.theme,
+        &f.audience,
+        &f.issuer,
+        &f.year,
+        &f.status,
+    ][facet]
+}
+
+/// Facets and results.
+fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
+    let Some(r) = &o.response else {
+        return if o.params.q.is_empty() {
+            empty_query(loaded)
+        } else {
+            Vec::new()
+        };
+    };
+    if r.total == 0 {
+        return Vec::new();
+    }
+    let p = &o.params;
+    let mut nodes: Vec<Node> = vec![facets(p, r).into()];
+    if r.results.is_empty() {
+        nodes.push(
+            el("p")
+                .class("empty")
+                .text("所选条件下没有结果。")
+                .child(link(clear_href(p), "清除筛选").class("clear-filters"))
+                .into(),
+        );
+        return nodes;
+    }
+    let lib = &loaded.library;
+    let list = el("ol")
+        .class("item-list search-results")
+        .children(r.results.iter().map(|hit| {
+            let mut meta = el("p")
+                .class("item-meta")
+                .child(tx("span", hit.kind.label()).class("kind"));
+            if hit.status.is_some() {
+                if let Some(policy) = lib.policy(&hit.id) {
+                    meta = meta.child(status_badge(policy.status));
+                }
+            }
+            el("li")
+                .class("item search-result")
+                .child(
+                    link(
+                        format!("{}/{}", hit.kind.route(), hit.id),
+                        hit.title.as_str(),
+                    )
+                    .class("item-title"),
+                )
+                .child(meta)
+                .opt((!hit.snippet.is_empty()).then(|| {
+                    el("p")
+                        .class("snippet")
+                        .children(hit.snippet.iter().map(|s| {
+                            if s.hit {
+                                tx("mark", s.text.as_str()).into()
+                            } else {
+                                Node::Text(s.text.clone())
+                            }
+                        }))
+                }))
+                .into()
+        }));
+    nodes.push(
+        el("section")
+            .class("search-results-block")
+            .attr("aria-labelledby", "search-results-title")
+            .child(
+                tx("h2", "搜索结果")
+                    .id("search-results-title")
+                    .class("visually-hidden"),
+            )
+            .child(list)
+            .into(),
+    );
+    let (count, at_least) = result_count(p, r);
+    if r.results.len() >= p.limit() && (at_least || count > r.results.len()) {
+        let mut more = p.clone();
+        more.page += 1;
+        nodes.push(
+            el("p")
+                .class("more")
+                .child(link(more.href(), "显示更多结果"))
+                .into(),
+        );
+    }
+    nodes
+}
+
+fn clear_href(p: &Params) -> String {
+    Params {
+        q: p.q.clone(),
+        exact: p.exact,
+        ..Params::default()
+    }
+    .href()
+}
+
+/// The facet toggles: a link per value with its count; the selected value links back to "any".
+/// Types are always visible; the others fold into "更多筛选" (open when one is in use).
+fn facets(p: &Params, r: &SearchResponse) -> El {
+    let group = |facet: usize| -> Option<El> {
+        let values = facet_values(r, facet);
+        let selected = p.facets[facet].as_deref();
+        // A single value that is not selected narrows nothing: leave it out.
+        if values.is_empty() || (values.len() == 1 && selected.is_none()) {
+            return None;
+        }
+        let (name, label) = FACETS[facet];
+        let label_id = format!("facet-{name}-label");
+        let any = {
+            let a = link(p.with_facet(facet, None), "全部").class("facet");
+            li(if selected.is_none() {
+                a.attr("aria-current", "true")
+            } else {
+                a
+            })
+        };
+        let items = values.iter().map(|v| {
+            let on = selected == Some(v.value.as_str());
+            let href = p.with_facet(facet, (!on).then_some(v.value.as_str()));
+            let a = el("a")
+                .attr("href", href)
+                .class("facet")
+                .attr("data-facet", name)
+                .attr("data-value", v.value.as_str())
+                .text(format!("{} {}", v.label, v.count));
+            li(if on {
+                a.attr("aria-current", "true")
+                    .child(tx("span", "（已选）").class("visually-hidden"))
+            } else {
+                a
+            })
+        });
+        Some(
+            el("div")
+                .class("facet-group")
+                .attr("role", "group")
+                .attr("aria-labelledby", label_id.clone())
+                .child(tx("p", label).id(label_id).class("facet-label"))
+                .child(el("ul").class("facet-list").child(any).children(items)),
+        )
+    };
+    let others: Vec<Node> = (1..FACETS.len())
+        .filter_map(group)
+        .map(Node::from)
+        .collect();
+    let mut block = el("div").class("search-facets").opt(group(0));
+    if !others.is_empty() {
+        let open = p.facets[1..].iter().any(Option::is_some);
+        let details = el("details").class("more-facets");
+        block = block.child(
+            (if open {
+                details.attr("open", "")
+            } else {
+                details
+            })
+            .child(tx("summary", "更多筛选：主题、人群、机构、年份、有效性"))
+            .children(others),
+        );
+    }
+    if p.has_filters() {
+        block = block.child(
+            el("p")
+                .class("clear")
+                .child(link(clear_href(p), "清除筛选").class("clear-filters")),
+        );
+    }
+    block
+}
+
+/// No results at all: hot related questions and the hotline, with what was searched.
+fn zero_help(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
+    let Some(r) = &o.response else {
+        return Vec::new();
+    };
+    if r.total > 0 {
+        return Vec::new();
+    }
+    let q = o.params.q.as_str();
+    let lib = &loaded.library;
+    let mut nodes: Vec<Node> = vec![tx(
+        "p",
+        "可以换个说法再试试，比如少写几个字、用常见的叫法，或者看看下面大家常问的问题。",
+    )
+    .class("empty")
+    .into()];
+    let hot = lib.questions_related_to(q, 5);
+    if !hot.is_empty() {
+        nodes.push(
+            section("search-hot", "home-block", "大家都在问")
+                .child(item_list(hot.into_iter().map(qa_item)))
+                .into(),
+        );
+    }
+    let number = app_state().hotline.get_untracked();
+    let tel = tel_href(&number).unwrap_or_else(|| "tel:12345".to_string());
+    nodes.push(
+        section("search-ask", "home-block", "还是找不到？")
+            .child(
+                el("p").child(
+                    link(tel, format!("拨打 {number} 咨询“{q}”"))
+                        .class("hotline hotline-big search-hotline"),
+                ),
+            )
+            .child(
+                el("ul")
+                    .class("action-list")
+                    .child(li(link("/qa", "查看全部常见问题")))
+                    .child(li(link("/policies", "浏览政策文件库"))),
+            )
+            .into(),
+    );
+    nodes
+}
+
+/// No query yet: what people ask most, and the topic bundles.
+fn empty_query(loaded: &Loaded) -> Vec<Node> {
+    let lib = &loaded.library;
+    let mut nodes: Vec<Node> = Vec::new();
+    let hot = lib.hot_questions(6);
+    if !hot.is_empty() {
+        nodes.push(
+            section("search-hot", "home-block", "大家都在问")
+                .child(item_list(hot.into_iter().map(qa_item)))
+                .into(),
+        );
+    }
+    if !lib.topics.is_empty() {
+        nodes.push(
+            section("search-topics", "home-block", "一件事专题")
+                .child(item_list(lib.topics.iter().map(topic_item)))
+                .into(),
+        );
+    }
+    nodes.push(
+        el("p")
+            .child(hotline_link("也可以拨打", "热线咨询", "hotline"))
+            .into(),
+    );
+    nodes
+}
