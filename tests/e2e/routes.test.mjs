@@ -1,11 +1,12 @@
 // Every route renders real content from the embedded library (public/library), opened directly
 // (fresh page.goto, i.e. through the server's index.html fallback) on the RELEASE build.
 // Ids and texts come from the library files at test time, so content edits don't break tests.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launchBrowser, startApp, withPage, gotoApp, expectPageBasics, expectPresent, bodyText,
+  withPage, gotoApp, expectPageBasics, expectPresent, bodyText,
   readLibrary, zhDate, cssAttr,
+  useBrowserAndApp,
 } from './lib/harness.mjs';
 
 const lib = readLibrary();
@@ -14,16 +15,7 @@ const now = new Date();
 const isCurrentNotice = (n) => !n.expires || new Date(n.expires) >= now;
 const link = (href) => `a[href="${cssAttr(href)}"]`;
 
-let browser;
-let app;
-before(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useBrowserAndApp();
 
 test('library sanity: the embedded library has content to test', () => {
   assert.ok(lib.policies.length >= 1, 'policies');
@@ -35,8 +27,8 @@ test('library sanity: the embedded library has content to test', () => {
 });
 
 test('/ shows hot questions, cards, notices and topics', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/'));
     await expectPageBasics(page, '/');
     const hottest = byHot[0];
     await expectPresent(page, link(`/qa/${hottest.id}`), `hottest question ${hottest.id} linked on /`);
@@ -52,8 +44,8 @@ test('/ shows hot questions, cards, notices and topics', async (t) => {
 });
 
 test('/policies lists every policy', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/policies'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/policies'));
     await expectPageBasics(page, '/policies');
     const text = await bodyText(page);
     for (const p of lib.policies) {
@@ -64,8 +56,8 @@ test('/policies lists every policy', async (t) => {
 });
 
 test('/policies/huaiyin-2024 shows its metadata table and sections', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/policies/huaiyin-2024'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/policies/huaiyin-2024'));
     await expectPageBasics(page, '/policies/huaiyin-2024');
     const meta = page.locator('table.policy-meta');
     assert.equal(await meta.count(), 1, 'one table.policy-meta');
@@ -83,10 +75,10 @@ test('/policies/huaiyin-2024 shows its metadata table and sections', async (t) =
 });
 
 test('every policy page shows its title, metadata and all its sections', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     for (const p of lib.policies) {
       const url = `/policies/${p.id}`;
-      await gotoApp(page, app.url(url));
+      await gotoApp(page, env.app.url(url));
       await expectPageBasics(page, url);
       const h1 = await page.locator('h1').innerText();
       assert.ok(h1.includes(p.title), `${url}: h1 "${h1}" shows the title "${p.title}"`);
@@ -109,8 +101,8 @@ test('/policies?year=2024 shows only 2024 policies', async (t) => {
   const in2024 = lib.policies.filter((p) => years(p).includes('2024'));
   const notIn2024 = lib.policies.filter((p) => !years(p).includes('2024'));
   assert.ok(in2024.length > 0 && notIn2024.length > 0, 'the library has policies in and out of 2024');
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/policies?year=2024'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/policies?year=2024'));
     await expectPageBasics(page, '/policies?year=2024');
     for (const p of in2024) await expectPresent(page, link(`/policies/${p.id}`), `2024 policy ${p.id} listed`);
     for (const p of notIn2024) {
@@ -120,14 +112,14 @@ test('/policies?year=2024 shows only 2024 policies', async (t) => {
 });
 
 test('/cards lists every card and a card page shows the card', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/cards'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/cards'));
     await expectPageBasics(page, '/cards');
     for (const c of lib.cards) await expectPresent(page, link(`/cards/${c.id}`), `/cards links to ${c.id}`);
 
     const card = lib.cards[0];
     const url = `/cards/${card.id}`;
-    await gotoApp(page, app.url(url));
+    await gotoApp(page, env.app.url(url));
     await expectPageBasics(page, url);
     const h1 = await page.locator('h1').innerText();
     assert.ok(h1.includes(card.title), `${url}: h1 "${h1}" shows "${card.title}"`);
@@ -141,13 +133,13 @@ test('/cards lists every card and a card page shows the card', async (t) => {
 test('/qa lists questions and a question page cites its policy (政策依据)', async (t) => {
   const qa = byHot.find((q) => (q.policy_refs || []).some((r) => r.section)) ?? byHot[0];
   const ref = (qa.policy_refs || []).find((r) => r.section);
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/qa'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/qa'));
     await expectPageBasics(page, '/qa');
     for (const q of byHot.slice(0, 10)) await expectPresent(page, link(`/qa/${q.id}`), `/qa links to hot question ${q.id}`);
 
     const url = `/qa/${qa.id}`;
-    await gotoApp(page, app.url(url));
+    await gotoApp(page, env.app.url(url));
     await expectPageBasics(page, url);
     const h1 = await page.locator('h1').innerText();
     assert.ok(h1.includes(qa.question), `${url}: h1 "${h1}" shows the question`);
@@ -168,14 +160,14 @@ test('/qa lists questions and a question page cites its policy (政策依据)', 
 
 test('/notices lists current notices and a notice page shows the notice', async (t) => {
   const current = lib.notices.filter(isCurrentNotice);
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/notices'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/notices'));
     await expectPageBasics(page, '/notices');
     for (const n of current) await expectPresent(page, link(`/notices/${n.id}`), `/notices links to current notice ${n.id}`);
 
     const notice = current[0] ?? lib.notices[0];
     const url = `/notices/${notice.id}`;
-    await gotoApp(page, app.url(url));
+    await gotoApp(page, env.app.url(url));
     await expectPageBasics(page, url);
     const h1 = await page.locator('h1').innerText();
     assert.ok(h1.includes(notice.title), `${url}: h1 "${h1}" shows "${notice.title}"`);
@@ -185,10 +177,10 @@ test('/notices lists current notices and a notice page shows the notice', async 
 });
 
 test('/topics/<id> shows the topic and links its items', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     for (const topic of lib.topics) {
       const url = `/topics/${topic.id}`;
-      await gotoApp(page, app.url(url));
+      await gotoApp(page, env.app.url(url));
       await expectPageBasics(page, url);
       const h1 = await page.locator('h1').innerText();
       assert.ok(h1.includes(topic.title), `${url}: h1 "${h1}" shows "${topic.title}"`);

@@ -2,12 +2,13 @@
 // with suggestions (WAI-ARIA combobox), pinyin and initials, typo correction, facets in the URL,
 // highlighted snippets, and the zero-result page that never leaves people stuck.
 // Queries come from the seeds' vocabulary (低保, 政务公开, 养老保险); ids and titles from the data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launchBrowser, startApp, withPage, gotoApp, expectPageBasics, expectPresent, readLibrary, APP_TIMEOUT, DIST, REPO_ROOT, FIXTURES,
+  startApp, withPage, gotoApp, expectPageBasics, expectPresent, readLibrary, APP_TIMEOUT, DIST, REPO_ROOT, FIXTURES,
+  useBrowserAndApp,
 } from './lib/harness.mjs';
 
 const lib = readLibrary();
@@ -15,18 +16,9 @@ const HAN = /[\u4e00-\u9fff]/;
 const KIND_LABELS = new Set(['政策', '解读', '问答', '通知', '专题']);
 const ITEM_ROUTE = /^\/(policies|cards|qa|notices|topics)\/[^/]+$/;
 
-let browser;
-let app;
-before(async () => {
-  browser = await launchBrowser();
-  app = await startApp();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useBrowserAndApp();
 
-const q = (text, extra = '') => app.url(`/search?q=${encodeURIComponent(text)}${extra}`);
+const q = (text, extra = '') => env.app.url(`/search?q=${encodeURIComponent(text)}${extra}`);
 const options = '#search-suggestions [role="option"]';
 
 /** Types into the header box like a person (one input event per character). */
@@ -54,9 +46,9 @@ async function resultKinds(page) {
 }
 
 test('the header search box is on every page and follows the search landmark contract', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     for (const url of ['/', '/policies', `/qa/${lib.qa[0].id}`, '/search']) {
-      await gotoApp(page, app.url(url));
+      await gotoApp(page, env.app.url(url));
       const form = page.locator('header form[role="search"]');
       assert.equal(await form.count(), 1, `${url}: one form[role=search] in the header`);
       assert.equal(await form.getAttribute('action'), '/search', `${url}: form action`);
@@ -90,10 +82,10 @@ function wasmEmbedsTables() {
 }
 
 test('the index is built lazily: not for the first screen, but once the box is focused', async (t) => {
-  await withPage(t, browser, async (page) => {
-    const start = app.requests.length;
-    const tables = () => app.requests.slice(start).filter((r) => /\/(pinyin|confusions)\.txt$/.test(r));
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    const start = env.app.requests.length;
+    const tables = () => env.app.requests.slice(start).filter((r) => /\/(pinyin|confusions)\.txt$/.test(r));
+    await gotoApp(page, env.app.url('/'));
     assert.deepEqual(tables(), [], 'no search tables fetched for the first screen');
     assert.equal(await page.locator('#search-preparing:not([hidden])').count(), 0, 'nothing being prepared yet');
     await typeInBox(page, 'ylbx');
@@ -112,8 +104,8 @@ test('the pinyin and confusion tables are not compiled into the app shell', {
 });
 
 test('typing shows suggestions; ArrowDown + Enter opens the first one', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/'));
     const box = await typeInBox(page, '低保');
     const texts = await waitForSuggestions(page, '低保');
     assert.ok(texts.length >= 1 && texts.length <= 8, `1–8 suggestions (got ${texts.length})`);
@@ -143,8 +135,8 @@ test('typing shows suggestions; ArrowDown + Enter opens the first one', async (t
 });
 
 test('Escape closes the suggestions; tapping an option opens it', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/'));
     const box = await typeInBox(page, '政务公开');
     await waitForSuggestions(page, '政务公开');
     await box.press('Escape');
@@ -165,8 +157,8 @@ test('Escape closes the suggestions; tapping an option opens it', async (t) => {
 });
 
 test('a finger tap on a suggestion opens it (touch screen)', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/'));
     await page.locator('input#search-q').tap();
     await page.locator('input#search-q').pressSequentially('政务公开专区');
     await waitForSuggestions(page, '政务公开专区');
@@ -178,8 +170,8 @@ test('a finger tap on a suggestion opens it (touch screen)', async (t) => {
 });
 
 test('Enter without choosing searches what was typed; the box keeps the query on /search', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/'));
     const box = await typeInBox(page, '政务公开');
     await box.press('Enter');
     await page.waitForURL((u) => u.pathname === '/search', { timeout: APP_TIMEOUT });
@@ -196,8 +188,8 @@ test('Enter without choosing searches what was typed; the box keeps the query on
 });
 
 test('pinyin and initials typed in the box suggest Chinese titles', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/'));
     for (const typed of ['ylbx', 'zhengwu', 'zwgk']) {
       await typeInBox(page, typed);
       const texts = await waitForSuggestions(page, typed);
@@ -208,7 +200,7 @@ test('pinyin and initials typed in the box suggest Chinese titles', async (t) =>
 });
 
 test('pinyin (yanglaobaoxian) and initials (zwgk) find results', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     for (const [typed, meant] of [['yanglaobaoxian', '养老保险'], ['zwgk', '政务公开']]) {
       await gotoApp(page, q(typed));
       await expectPageBasics(page, `/search?q=${typed}`);
@@ -222,14 +214,14 @@ test('pinyin (yanglaobaoxian) and initials (zwgk) find results', async (t) => {
 });
 
 test('a typo shows the correction notice with a link to search the words as typed', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     for (const [typo, fixed] of [['低报', '低保'], ['政务公开专曲', '政务公开专区']]) {
       await gotoApp(page, q(typo));
       await expectPageBasics(page, `/search?q=${typo}`);
       const note = (await page.locator('.search-corrected').innerText()).replace(/\s+/g, '');
       assert.equal(note, `已为您显示“${fixed}”的结果，仍搜索“${typo}”`, `correction notice for ${typo}`);
       const literal = page.locator('.search-corrected a');
-      const href = new URL(await literal.getAttribute('href'), app.url('/'));
+      const href = new URL(await literal.getAttribute('href'), env.app.url('/'));
       assert.equal(href.pathname, '/search');
       assert.equal(href.searchParams.get('q'), typo);
       assert.equal(href.searchParams.get('exact'), '1', 'the literal link asks for exact=1');
@@ -246,7 +238,7 @@ test('a typo shows the correction notice with a link to search the words as type
 });
 
 test('everyday words are searched as official terms, and other readings are offered', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     await gotoApp(page, q('退休金'));
     const expanded = await page.locator('.search-expanded').innerText();
     assert.ok(expanded.includes('“退休金”按“'), `expansion note: ${expanded}`);
@@ -265,7 +257,7 @@ test('everyday words are searched as official terms, and other readings are offe
 });
 
 test('facets narrow the results through the URL (type=qa → only 问答)', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     await gotoApp(page, q('政务公开'));
     await expectPresent(page, 'ol.search-results > li', 'results for 政务公开');
     const allKinds = await resultKinds(page);
@@ -305,7 +297,7 @@ test('facets narrow the results through the URL (type=qa → only 问答)', asyn
 });
 
 test('other facets (year, status, theme…) are links that change the URL', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     await gotoApp(page, q('政务公开'));
     const facet = page.locator('.more-facets a.facet[data-facet]').first();
     assert.equal(await facet.count(), 1, 'at least one facet beyond type');
@@ -320,7 +312,7 @@ test('other facets (year, status, theme…) are links that change the URL', asyn
 });
 
 test('snippets mark the matched words with <mark> as plain text', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     await gotoApp(page, q('低保'));
     await expectPresent(page, 'ol.search-results .snippet mark', 'a <mark> in a snippet');
     const marks = await page.locator('ol.search-results .snippet mark').evaluateAll((els) =>
@@ -342,7 +334,7 @@ test('snippets mark the matched words with <mark> as plain text', async (t) => {
 
 test('a search with no results offers hot questions and the hotline with the query', async (t) => {
   const query = '火星移民';
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     await gotoApp(page, q(query));
     await expectPageBasics(page, `/search?q=${query}`);
     assert.equal(await page.locator('ol.search-results').count(), 0, 'no result list');
@@ -358,8 +350,8 @@ test('a search with no results offers hot questions and the hotline with the que
 });
 
 test('an empty search shows hot questions and topics', async (t) => {
-  await withPage(t, browser, async (page) => {
-    await gotoApp(page, app.url('/search'));
+  await withPage(t, env.browser, async (page) => {
+    await gotoApp(page, env.app.url('/search'));
     await expectPageBasics(page, '/search');
     assert.equal((await page.locator('h1').innerText()).trim(), '搜索');
     await expectPresent(page, 'main a[href^="/qa/"]', 'hot questions on the empty search page');
@@ -368,7 +360,7 @@ test('an empty search shows hot questions and topics', async (t) => {
 });
 
 test('search pages keep one h1 and headings in order', async (t) => {
-  await withPage(t, browser, async (page) => {
+  await withPage(t, env.browser, async (page) => {
     for (const query of ['低保', '火星移民']) {
       await gotoApp(page, q(query));
       const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
@@ -386,7 +378,7 @@ test('policies no longer in force carry a status badge in the results (fixture l
   assert.ok(revised && effective, 'the fixture has a revised and an effective 创业 policy');
   const fixtureApp = await startApp({ library: '/fixtures/small/' });
   try {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, env.browser, async (page) => {
       await gotoApp(page, fixtureApp.url(`/search?q=${encodeURIComponent('创业担保贷款')}`));
       const row = (id) => page.locator(`ol.search-results > li:has(a[href="/policies/${id}"])`);
       await expectPresent(page, `ol.search-results a[href="/policies/${revised.id}"]`, 'the revised policy is found');
@@ -412,7 +404,7 @@ test('markup in library text is shown as text in snippets, never parsed', async 
   };
   const evilApp = await startApp({ library: '/evil/', overrides: files });
   try {
-    await withPage(t, browser, async (page) => {
+    await withPage(t, env.browser, async (page) => {
       await gotoApp(page, evilApp.url(`/search?q=${encodeURIComponent('低保怎么申请')}`));
       await expectPresent(page, 'ol.search-results .snippet mark', 'a highlighted snippet');
       const snippet = page.locator('ol.search-results .snippet').first();
@@ -434,12 +426,12 @@ async function axeViolations(page) {
 }
 
 test('axe-core finds no WCAG violations on search pages and the open suggestion list', async (t) => {
-  await withPage(t, browser, async (page) => {
-    for (const url of [app.url('/search'), q('低保'), q('低报'), q('政务公开', '&type=qa'), q('火星移民')]) {
+  await withPage(t, env.browser, async (page) => {
+    for (const url of [env.app.url('/search'), q('低保'), q('低报'), q('政务公开', '&type=qa'), q('火星移民')]) {
       await gotoApp(page, url);
       assert.deepEqual(await axeViolations(page), [], `axe violations on ${url}`);
     }
-    await gotoApp(page, app.url('/'));
+    await gotoApp(page, env.app.url('/'));
     const box = await typeInBox(page, '低保');
     await waitForSuggestions(page, '低保');
     await box.press('ArrowDown');

@@ -9,6 +9,7 @@
 // - readLibrary(dir): the library's entries as JSON, following manifest.json (shards too), so
 //   tests take ids and texts from the data instead of hard-coding them.
 // - expectPageBasics(page): the DOM contract every page honours.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,23 @@ export async function startApp({ library, overrides = {}, ...rest } = {}) {
   const o = { ...overrides };
   if (library !== undefined) o['/config.json'] = configWithLibrary(library);
   return startServer({ root: DIST, overrides: o, extraRoots: { '/fixtures/': FIXTURES }, ...rest });
+}
+
+/**
+ * For a test file that needs one browser and the app on the embedded library: starts both before
+ * its tests and closes them after. Returns `{ browser, app }`, filled in once `before` has run.
+ */
+export function useBrowserAndApp(appOptions) {
+  const env = { browser: null, app: null };
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.app = await startApp(appOptions);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
 }
 
 function slug(s) {
