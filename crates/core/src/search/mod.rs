@@ -9,6 +9,7 @@ mod index;
 pub mod normalize;
 pub mod pinyin;
 mod query;
+mod source;
 pub mod snippet;
 pub mod suggest;
 pub mod synonyms;
@@ -25,7 +26,8 @@ use crate::browse::sort_any;
 use crate::library::Library;
 use crate::types::*;
 use documents::{body_texts, documents, Field};
-use index::{squeeze, InvertedIndex, Scores};
+use index::InvertedIndex;
+use source::{shown_score, Ranked};
 use serde::Serialize;
 use std::collections::HashMap;
 use suggest::Suggester;
@@ -37,8 +39,6 @@ pub struct SearchIndex {
     dictionary: Dictionary,
     synonyms: Synonyms,
     suggester: Suggester,
-    /// Range of document days, for the recency boost.
-    days: (i64, i64),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -98,8 +98,7 @@ impl SearchIndex {
         let synonyms = Synonyms::build(&lib.synonyms);
         let dictionary = build_dictionary(lib, &docs, &synonyms);
         let suggester = build_suggester(lib, &synonyms);
-        let days = index.docs.iter().filter_map(|d| d.day).fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
-        SearchIndex { index, dictionary, synonyms, suggester, days }
+        SearchIndex { index, dictionary, synonyms, suggester }
     }
 
     pub fn stats(&self) -> IndexStats {
@@ -117,52 +116,10 @@ impl SearchIndex {
     }
 
     pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
-        let plan = query::plan(request.query.as_str(), request.exact, &self.index, &self.dictionary, &self.synonyms);
-        let mut main = Scores::new(self.index.docs.len());
-        self.index.score_into(&plan.tokens, 1.0, &mut main);
-        let mut extra = Scores::new(self.index.docs.len());
-        for (tokens, weight) in &plan.expansion_tokens {
-            self.index.score_into(tokens, *weight, &mut extra);
-        }
-        // A document must match enough of the query to count: half of a short query's pairs, a
-        // third of a long question's, or half of an extra group's. If nothing does, any match
-        // counts: a weak answer beats an empty page.
-        let n = plan.tokens.len();
-        let need_main = if n <= 2 { 1 } else if n <= 6 { n.div_ceil(2) } else { n.div_ceil(3) } as u32;
-        let need_extra = plan.expansion_tokens.iter().map(|(t, _)| t.len().div_ceil(2).max(1)).min().unwrap_or(1) as u32;
-        // Every document either group touched, once.
-        let mut candidates = main.touched.clone();
-        candidates.extend(extra.touched.iter().filter(|d| main.get(**d).1 == 0));
-        let pick = |need_main: u32, need_extra: u32| -> Vec<(u32, f32)> {
-            candidates
-                .iter()
-                .filter_map(|doc| {
-                    let (ms, mc) = main.get(*doc);
-                    let (es, ec) = extra.get(*doc);
-                    (mc >= need_main || (ec >= need_extra && ec > 0)).then_some((*doc, ms + es))
-                })
-                .collect()
-        };
-        let mut scored = pick(need_main, need_extra);
-        if scored.is_empty() {
-            scored = pick(1, 1);
-        }
-        let searched_squeezed = squeeze(&plan.searched);
-        if let Some(pinned) = plan.pinned {
-            scored.retain(|(d, _)| *d != pinned);
-            scored.push((pinned, f32::MAX / 4.0));
-        }
-        for (doc, score) in scored.iter_mut() {
-            if *score < f32::MAX / 8.0 {
-                *score *= self.boost(*doc, &plan.title_needles, &searched_squeezed);
-            }
-        }
-        sort_any(&mut scored, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-
+        let Ranked { plan, scored, needles } = source::rank(&self.index, &self.dictionary, &self.synonyms, request);
         let facets = facets::count(lib, scored.iter().map(|(d, _)| &self.index.docs[*d as usize]));
         let total = scored.len();
         let limit = if request.limit == 0 { 20 } else { request.limit };
-        let needles: Vec<String> = plan.tokens.iter().chain(plan.expansion_tokens.iter().flat_map(|(t, _)| t)).cloned().collect();
         let results = scored
             .into_iter()
             .filter(|(d, _)| request.filters.matches(&self.index.docs[*d as usize]))
@@ -174,7 +131,7 @@ impl SearchIndex {
                     kind: meta.kind,
                     id: meta.id.clone(),
                     title: meta.title.clone(),
-                    score: (score.min(1.0e6) * 1000.0).round() / 1000.0,
+                    score: shown_score(score),
                     status: meta.status.filter(|s| !s.is_current()).map(PolicyStatus::label),
                     snippet: snippet::snippet(&texts, &needles),
                 }
@@ -189,28 +146,6 @@ impl SearchIndex {
             total,
             facets,
         }
-    }
-
-    /// Title likeness, popularity, freshness and validity, multiplied onto relevance.
-    fn boost(&self, doc: u32, title_needles: &[String], searched: &str) -> f32 {
-        let meta = &self.index.docs[doc as usize];
-        // The exact title typed: this is the item, whatever its status.
-        if !searched.is_empty() && meta.title_squeezed == searched {
-            return 20.0;
-        }
-        let in_title = title_needles.iter().filter(|n| meta.title_folded.contains(n.strip_prefix("1:").unwrap_or(n))).count();
-        let title_share = if title_needles.is_empty() { 0.0 } else { in_title as f32 / title_needles.len() as f32 };
-        let exact = if !title_needles.is_empty() && title_share >= 1.0 { 1.5 } else { 1.0 };
-        let hot = 1.0 + 0.25 * f32::from(meta.hot) / 100.0;
-        let fresh = match (meta.day, self.days) {
-            (Some(day), (lo, hi)) if hi > lo => 1.0 + 0.1 * (day - lo) as f32 / (hi - lo) as f32,
-            _ => 1.0,
-        };
-        let valid = match meta.status {
-            Some(s) if !s.is_current() => 0.5,
-            _ => 1.0,
-        };
-        (1.0 + 2.0 * title_share * title_share) * exact * hot * fresh * valid
     }
 }
 

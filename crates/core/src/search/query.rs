@@ -1,7 +1,7 @@
 //! From what a citizen typed to what is searched: 文号 lookup, filler removal, pinyin and
 //! initials conversion, typo repair, synonym expansion.
 
-use super::index::InvertedIndex;
+use super::source::Source;
 use super::normalize::normalize;
 use super::synonyms::{Expansion, Synonyms};
 use super::terms::Dictionary;
@@ -24,7 +24,7 @@ pub struct Plan {
     pub searched: String,
 }
 
-pub fn plan(raw: &str, exact: bool, index: &InvertedIndex, dictionary: &Dictionary, synonyms: &Synonyms) -> Plan {
+pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &Dictionary, synonyms: &Synonyms) -> Plan {
     let folded = normalize(raw);
     let pinned = index.doc_number_match(&folded);
     // An exact search, or a 文号, is taken as typed.
