@@ -2,10 +2,14 @@
 //!
 //! - `mingbai check <library-dir> [--json]`: validate a library; exit 1 on errors.
 //! - `mingbai schema [--out <dir>]`: print or write the JSON Schemas of format v1.
-//! - `mingbai search <library-dir> <query> [--limit N] [--json]`: search as the app does.
+//! - `mingbai search <library-dir> <query> [--limit N] [--json]`: search as the app does
+//!   (through the sharded index when `--index <dir>` is given, the manifest declares one, or
+//!   `<library-dir>/index/head.json` exists; `--no-index` builds the index in memory).
+//! - `mingbai index <library-dir> [--out <dir>]`: write the sharded search index.
 
 mod check;
 mod generate;
+mod index_cmd;
 mod schema_cmd;
 mod search_cmd;
 
@@ -14,7 +18,8 @@ use std::process::ExitCode;
 const USAGE: &str = "用法 / usage:
   mingbai check <library-dir> [--json]   validate a library (exit 1 on errors)
   mingbai schema [--out <dir>]           print or write the JSON Schemas of format v1
-  mingbai search <library-dir> <query> [--limit N] [--json]
+  mingbai search <library-dir> <query> [--limit N] [--json] [--index <index-dir> | --no-index]
+  mingbai index <library-dir> [--out <dir>]   write the sharded search index (default <library-dir>/index/)
   mingbai generate --entries N --out <dir> [--seed S]   write a synthetic library (benchmarks)";
 
 fn main() -> ExitCode {
@@ -24,6 +29,7 @@ fn main() -> ExitCode {
         Some("schema") => schema_cmd::run(&args[1..]),
         Some("search") => search_cmd::run(&args[1..]),
         Some("generate") => generate::run(&args[1..]),
+        Some("index") => index_cmd::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

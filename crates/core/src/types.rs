@@ -63,6 +63,11 @@ pub struct ManifestFiles {
     pub taxonomy: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synonyms: Option<String>,
+    /// The head of a sharded search index written by `mingbai index`, e.g. `index/head.json`;
+    /// its chunks sit beside it. When present the app searches through it, loading chunks on
+    /// demand, instead of downloading every file and indexing in the browser. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
 }
 
 /// One file name, or a list of shard file names.

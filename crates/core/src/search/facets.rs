@@ -79,12 +79,22 @@ pub fn count<'a>(lib: &Library, docs: impl Iterator<Item = &'a DocMeta>) -> Face
             *status.entry(status_value(s).to_string()).or_insert(0) += 1;
         }
     }
+    assemble([kind, theme, audience, issuer, year, status], |t| lib.theme_label(t).to_string(), |a| lib.audience_label(a).to_string())
+}
+
+/// Facets from counts per dimension (type, theme, audience, issuer, year, status), labelled.
+pub(crate) fn assemble(
+    counts: [BTreeMap<String, usize>; 6],
+    theme_label: impl Fn(&str) -> String,
+    audience_label: impl Fn(&str) -> String,
+) -> Facets {
+    let [kind, theme, audience, issuer, year, status] = counts;
     let mut years = values(year, |y| format!("{y}年"));
     sort_any(&mut years, |a, b| b.value.cmp(&a.value));
     Facets {
         kind: values(kind, |k| kind_from(k).map(ItemKind::label).unwrap_or("其他").to_string()),
-        theme: values(theme, |t| lib.theme_label(t).to_string()),
-        audience: values(audience, |a| lib.audience_label(a).to_string()),
+        theme: values(theme, theme_label),
+        audience: values(audience, audience_label),
         issuer: values(issuer, str::to_string),
         year: years,
         status: values(status, |s| status_from(s).map(PolicyStatus::label).unwrap_or("").to_string()),

@@ -9,6 +9,7 @@ mod index;
 pub mod normalize;
 pub mod pinyin;
 mod query;
+pub mod sharded;
 mod source;
 pub mod snippet;
 pub mod suggest;

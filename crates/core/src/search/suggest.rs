@@ -107,6 +107,14 @@ impl Suggester {
         out
     }
 
+    /// Every entry: (text, item, weight), in the order added.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, Option<(ItemKind, &str)>, f32)> {
+        self.entries.iter().map(|e| {
+            let item = e.suggestion.kind.zip(e.suggestion.id.as_deref());
+            (e.suggestion.text.as_str(), item, e.weight)
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

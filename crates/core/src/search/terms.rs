@@ -5,8 +5,8 @@
 use crate::browse::sort_any;
 use super::normalize::{is_han, normalize};
 use super::pinyin::{initial, readings, segment, syllable_id, syllable_text, Syllable};
-use std::collections::HashMap;
-
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Mutex;
 
 #[derive(Debug, Default)]
 pub struct Dictionary {
@@ -18,6 +18,33 @@ pub struct Dictionary {
     /// The most frequent character of each reading, for a lone syllable no term covers.
     char_for_syllable: HashMap<Syllable, (char, u32)>,
     confusions: HashMap<char, Vec<char>>,
+    /// For a dictionary loaded in shards (the sharded index): which shards are here, and which
+    /// lookups found theirs missing. `None`: the whole dictionary is here.
+    coverage: Option<Coverage>,
+}
+
+#[derive(Debug, Default)]
+struct Coverage {
+    loaded: HashSet<String>,
+    missing: Mutex<BTreeSet<String>>,
+}
+
+/// The dictionary shard keyed by a first syllable: `d-` and its fuzzy form (zh/z, n/l… share).
+fn syllable_shard(s: Syllable) -> String {
+    format!("d-{}", fuzzy_syllable(syllable_text(s)))
+}
+
+/// The dictionary shard keyed by the first two initials.
+fn initials_shard(letters: &str) -> String {
+    format!("i-{}", letters.get(..2).unwrap_or(letters))
+}
+
+/// The shard a term's weight is looked up in: that of its first character's first reading.
+fn home_shard(text: &str) -> String {
+    match text.chars().next().and_then(|c| readings(c).first().copied()) {
+        Some(s) => syllable_shard(s),
+        None => "d-_".to_string(),
+    }
 }
 
 /// Longest term (in characters) the dictionary keys.
@@ -98,19 +125,139 @@ impl Dictionary {
                 }
             }
         }
+        d.load_confusions();
+        d
+    }
+
+    fn load_confusions(&mut self) {
         for line in super::tables::confusions_text().lines() {
             let mut chars = line.chars();
             if let (Some(typo), Some(meant)) = (chars.next(), chars.next()) {
-                d.confusions.entry(typo).or_default().push(meant);
+                self.confusions.entry(typo).or_default().push(meant);
             }
         }
+    }
+
+    /// Adds a term (already normalised, 2..=MAX_TERM Han characters) unless it is here.
+    fn insert(&mut self, text: String, weight: f32) {
+        if self.by_text.contains_key(&text) {
+            return;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let id = self.terms.len() as u32;
+        self.by_text.insert(text.clone(), id);
+        for key in pinyin_keys(&chars) {
+            self.by_fuzzy.entry(fuzzy_key(&key)).or_default().push(id);
+            let initials: String = key.iter().map(|s| initial(*s)).collect();
+            self.by_initials.entry(initials).or_default().push(id);
+            self.by_pinyin.entry(key).or_default().push(id);
+        }
+        self.terms.push((text, weight));
+    }
+
+    /// An empty dictionary to be filled shard by shard (`add_shard`), with the most frequent
+    /// character of each reading (`char_for_syllable`).
+    pub fn partial(char_for_syllable: &[(String, char)]) -> Dictionary {
+        let mut d = Dictionary { coverage: Some(Coverage::default()), ..Dictionary::default() };
+        for (syllable, c) in char_for_syllable {
+            if let Some(s) = syllable_id(syllable) {
+                d.char_for_syllable.insert(s, (*c, 1));
+            }
+        }
+        d.load_confusions();
         d
+    }
+
+    /// Adds one shard's terms (see `shards_of`).
+    pub fn add_shard(&mut self, name: &str, terms: Vec<(String, f32)>) {
+        if let Some(c) = &mut self.coverage {
+            c.loaded.insert(name.to_string());
+        }
+        for (text, weight) in terms {
+            let chars = text.chars().count();
+            if (2..=MAX_TERM).contains(&chars) && text.chars().all(is_han) {
+                self.insert(text, weight);
+            }
+        }
+    }
+
+    /// The shards lookups needed but did not find since the last call (partial dictionaries).
+    pub fn take_missing(&self) -> Vec<String> {
+        match &self.coverage {
+            Some(c) => std::mem::take(&mut *c.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner)).into_iter().collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether the shard is here; notes it as missing if not.
+    fn covered(&self, shard: impl FnOnce() -> String) -> bool {
+        let Some(c) = &self.coverage else { return true };
+        let shard = shard();
+        if c.loaded.contains(&shard) {
+            return true;
+        }
+        c.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(shard);
+        false
+    }
+
+    fn pinyin_ids(&self, key: &[Syllable]) -> Option<&Vec<u32>> {
+        // Terms have two characters or more: a shorter key has none (and needs no shard).
+        if key.len() < 2 || !self.covered(|| syllable_shard(key[0])) {
+            return None;
+        }
+        self.by_pinyin.get(key)
+    }
+
+    fn fuzzy_ids(&self, key: &str) -> Option<&Vec<u32>> {
+        let first = key.split('\'').next().unwrap_or(key);
+        if !key.contains('\'') || !self.covered(|| format!("d-{first}")) {
+            return None;
+        }
+        self.by_fuzzy.get(key)
+    }
+
+    fn initials_ids(&self, letters: &str) -> Option<&Vec<u32>> {
+        if letters.len() < 2 || !self.covered(|| initials_shard(letters)) {
+            return None;
+        }
+        self.by_initials.get(letters)
+    }
+
+    /// The shards a term goes in: its home shard (weight lookups) and those of its pinyin,
+    /// fuzzy-pinyin and initials keys. Lookups of a key consult one shard, which holds every
+    /// term with that key.
+    pub fn shards_of(text: &str) -> BTreeSet<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = BTreeSet::from([home_shard(text)]);
+        for key in pinyin_keys(&chars) {
+            if let Some(first) = key.first() {
+                out.insert(syllable_shard(*first));
+            }
+            let initials: String = key.iter().map(|s| initial(*s)).collect();
+            out.insert(initials_shard(&initials));
+        }
+        out
+    }
+
+    /// Every term with its weight, in insertion order.
+    pub fn terms(&self) -> &[(String, f32)] {
+        &self.terms
+    }
+
+    /// The most frequent character of each reading, by syllable text, sorted.
+    pub fn char_for_syllable(&self) -> Vec<(String, char)> {
+        let mut out: Vec<(String, char)> = self.char_for_syllable.iter().map(|(s, (c, _))| (syllable_text(*s).to_string(), *c)).collect();
+        out.sort();
+        out
     }
 
     pub fn len(&self) -> usize {
         self.terms.len()
     }
     pub fn weight(&self, text: &str) -> f32 {
+        if self.coverage.is_some() && !self.covered(|| home_shard(text)) {
+            return 0.0;
+        }
         self.by_text.get(text).map(|id| self.terms[*id as usize].1).unwrap_or(0.0)
     }
 
@@ -148,9 +295,9 @@ impl Dictionary {
         let Some(best) = self.cover_initials(letters, &context) else { return Vec::new() };
         let mut out = vec![best];
         // Other whole-word readings of the same initials, most used first.
-        if let Some(ids) = self.by_initials.get(letters) {
+        if let Some(ids) = self.initials_ids(letters) {
             let mut others: Vec<&(String, f32)> = ids.iter().map(|id| &self.terms[*id as usize]).collect();
-            sort_any(&mut others, |a, b| b.1.total_cmp(&a.1));
+            sort_any(&mut others, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             for (text, weight) in others {
                 if out.len() == 3 || *weight < 2.0 {
                     break;
@@ -173,10 +320,10 @@ impl Dictionary {
             let Some((score, text)) = best[i].clone() else { continue };
             for k in 1..=(n - i).min(MAX_TERM) {
                 let piece = if k == 1 {
-                    let term = self.best(self.by_pinyin.get(&ids[i..=i]), |_| 1.0).map(|(t, w)| (t.to_string(), w));
+                    let term = self.best(self.pinyin_ids(&ids[i..=i]), |_| 1.0).map(|(t, w)| (t.to_string(), w));
                     term.or_else(|| self.char_for_syllable.get(&ids[i]).map(|(c, n)| (c.to_string(), *n as f32)))
                 } else {
-                    self.best(self.by_pinyin.get(&ids[i..i + k]), |t| if i == 0 { context(t) } else { 1.0 })
+                    self.best(self.pinyin_ids(&ids[i..i + k]), |t| if i == 0 { context(t) } else { 1.0 })
                         .map(|(t, w)| (t.to_string(), w))
                 };
                 if let Some((piece, weight)) = piece {
@@ -202,7 +349,7 @@ impl Dictionary {
             let Some((score, text)) = best[i].clone() else { continue };
             for k in 2..=(n - i).min(MAX_TERM) {
                 // Initials are ambiguous: only established words, never accidental n-grams.
-                let found = self.best(self.by_initials.get(&letters[i..i + k]), |t| match self.weight(t) {
+                let found = self.best(self.initials_ids(&letters[i..i + k]), |t| match self.weight(t) {
                     w if w < 2.0 => 0.0,
                     _ if i == 0 => context(t),
                     _ => 1.0,
@@ -282,10 +429,10 @@ impl Dictionary {
         };
         let mut out = Vec::new();
         for key in pinyin_keys(window) {
-            if let Some((t, w)) = self.best(self.by_pinyin.get(&key), |t| if plausible(t) { 1.0 } else { 0.0 }) {
+            if let Some((t, w)) = self.best(self.pinyin_ids(&key), |t| if plausible(t) { 1.0 } else { 0.0 }) {
                 out.push((t.to_string(), w * 3.0));
             }
-            if let Some((t, w)) = self.best(self.by_fuzzy.get(&fuzzy_key(&key)), |t| if plausible(t) { 1.0 } else { 0.0 }) {
+            if let Some((t, w)) = self.best(self.fuzzy_ids(&fuzzy_key(&key)), |t| if plausible(t) { 1.0 } else { 0.0 }) {
                 out.push((t.to_string(), w));
             }
         }
