@@ -26,6 +26,8 @@ pub struct Dictionary {
 #[derive(Debug, Default)]
 struct Coverage {
     loaded: HashSet<String>,
+    /// Shards that exist (others hold nothing and count as loaded); `None`: unknown, all may.
+    existing: Option<HashSet<String>>,
     missing: Mutex<BTreeSet<String>>,
 }
 
@@ -120,7 +122,8 @@ impl Dictionary {
         for (c, count) in char_counts {
             if let Some(s) = readings(*c).first() {
                 let slot = d.char_for_syllable.entry(*s).or_insert((*c, 0));
-                if *count > slot.1 {
+                // Ties go to the lower code point, whatever order the counts come in.
+                if *count > slot.1 || (*count == slot.1 && *c < slot.0) {
                     *slot = (*c, *count);
                 }
             }
@@ -181,6 +184,13 @@ impl Dictionary {
         }
     }
 
+    /// Names the shards that exist: lookups in any other shard find nothing without asking.
+    pub fn set_existing(&mut self, shards: impl IntoIterator<Item = String>) {
+        if let Some(c) = &mut self.coverage {
+            c.existing = Some(shards.into_iter().collect());
+        }
+    }
+
     /// The shards lookups needed but did not find since the last call (partial dictionaries).
     pub fn take_missing(&self) -> Vec<String> {
         match &self.coverage {
@@ -193,7 +203,7 @@ impl Dictionary {
     fn covered(&self, shard: impl FnOnce() -> String) -> bool {
         let Some(c) = &self.coverage else { return true };
         let shard = shard();
-        if c.loaded.contains(&shard) {
+        if c.loaded.contains(&shard) || c.existing.as_ref().is_some_and(|e| !e.contains(&shard)) {
             return true;
         }
         c.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(shard);

@@ -43,7 +43,8 @@ pub fn build_index(lib: &Library) -> BuiltIndex {
 
     // Posting shards: token → [doc delta, code, doc delta, code, …].
     let posting_shards = shard_count(index.posting_count(), POSTINGS_PER_SHARD);
-    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
+    // Every numbered shard is written, empty or not, so any name the hash gives exists.
+    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = (0..posting_shards).map(|n| (format!("p-{n}.json"), BTreeMap::new())).collect();
     for (token, postings) in index.tokens() {
         let mut flat = Vec::with_capacity(postings.len() * 2);
         let mut previous = 0;
@@ -60,7 +61,7 @@ pub fn build_index(lib: &Library) -> BuiltIndex {
     let mut keys: Vec<(String, Vec<u32>)> = index.doc_numbers().iter().map(|(k, d)| (number_key(k), vec![*d])).collect();
     keys.extend(index.titles().iter().filter(|(t, _)| !t.is_empty()).map(|(t, d)| (title_key(t), d.clone())));
     let key_shards = shard_count(keys.len(), KEYS_PER_SHARD);
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = (0..key_shards).map(|n| (format!("k-{n}.json"), BTreeMap::new())).collect();
     for (key, list) in keys {
         shards.entry(key_chunk(&key, key_shards)).or_default().insert(key_hash(&key), list);
     }
@@ -70,9 +71,11 @@ pub fn build_index(lib: &Library) -> BuiltIndex {
     let mut shards: BTreeMap<String, Vec<(&str, f32)>> = BTreeMap::new();
     for (text, weight) in search.dictionary.terms() {
         for shard in Dictionary::shards_of(text) {
-            shards.entry(format!("{shard}.json")).or_default().push((text.as_str(), *weight));
+            shards.entry(shard).or_default().push((text.as_str(), *weight));
         }
     }
+    let dictionary_shards: Vec<String> = shards.keys().cloned().collect();
+    let shards = shards.into_iter().map(|(name, list)| (format!("{name}.json"), list));
     files.extend(shards.into_iter().map(|(name, list)| (name, json(&list))));
 
     // Metadata chunks.
@@ -156,6 +159,7 @@ pub fn build_index(lib: &Library) -> BuiltIndex {
         posting_shards,
         key_shards,
         meta_chunk: META_CHUNK,
+        dictionary_shards,
         facets: FACETS.iter().map(|f| f.to_string()).collect(),
         syllable_chars: search.dictionary.char_for_syllable(),
         synonyms: lib.synonyms.clone(),

@@ -68,7 +68,8 @@ impl IndexHead {
             suggester.add(text, item, *weight);
         }
         let synonyms = Synonyms::build(&head.synonyms);
-        let dictionary = Dictionary::partial(&head.syllable_chars);
+        let mut dictionary = Dictionary::partial(&head.syllable_chars);
+        dictionary.set_existing(head.dictionary_shards.iter().cloned());
         Ok(IndexHead {
             suggester,
             synonyms,

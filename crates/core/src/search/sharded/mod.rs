@@ -39,6 +39,9 @@ pub struct HeadFile {
     pub key_shards: u32,
     /// Documents per metadata chunk: document `d` is in `m-<d / meta_chunk>.json`.
     pub meta_chunk: u32,
+    /// Dictionary shards written (`d-<fuzzy syllable>`, `i-<two initials>`); a shard not
+    /// listed holds no terms and is never fetched.
+    pub dictionary_shards: Vec<String>,
     /// Facet columns present (`f-<name>.json`): theme, audience, issuer, year, status.
     pub facets: Vec<String>,
     /// The most frequent character of each pinyin syllable (a lone syllable no term covers).
