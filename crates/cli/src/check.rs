@@ -25,7 +25,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let json = args.iter().any(|a| a == "--json");
     let dir = args.iter().find(|a| !a.starts_with("--")).ok_or("mingbai check <library-dir> [--json]")?;
     let report = load_dir(Path::new(dir));
-    let (errors, warnings) = count(&report.diagnostics);
+    let (mut errors, warnings) = count(&report.diagnostics);
+    let index_problem = check_index(Path::new(dir), &report);
+    if let Some(problem) = &index_problem {
+        errors += 1;
+        if !json {
+            println!("错误 error: {problem}");
+        }
+    }
     let lib = &report.library;
     if json {
         let out = serde_json::json!({
@@ -36,6 +43,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
                 "notices": lib.notices.len(), "topics": lib.topics.len(), "synonyms": lib.synonyms.len(),
             },
             "diagnostics": report.diagnostics,
+            "index": index_problem,
         });
         println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     } else {
@@ -54,4 +62,25 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         println!("{errors} errors, {warnings} warnings");
     }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The sharded search index the manifest declares (`files.index`): present, parses, and has as
+/// many documents as the library (else it was built from another version of the library).
+fn check_index(dir: &Path, report: &LoadReport) -> Option<String> {
+    let head = report.library.manifest.as_ref()?.files.index.as_ref()?;
+    if Path::new(head).components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        return Some(format!("搜索索引 {head}：文件名不能包含 .. 或绝对路径"));
+    }
+    let bytes = match std::fs::read(dir.join(head)) {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(format!("搜索索引 {head} 无法读取：{e}（请运行 mingbai index）")),
+    };
+    let parsed = match mingbai_core::search::sharded::IndexHead::parse(&bytes) {
+        Ok(parsed) => parsed,
+        Err(e) => return Some(format!("{head}：{e}")),
+    };
+    let lib = &report.library;
+    let documents = lib.policies.len() + lib.cards.len() + lib.qa.len() + lib.notices.len() + lib.topics.len();
+    (parsed.documents() != documents)
+        .then(|| format!("搜索索引 {head} 有 {} 条文档，资料库有 {documents} 条：索引已过期，请重新运行 mingbai index", parsed.documents()))
 }
