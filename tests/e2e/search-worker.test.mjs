@@ -28,7 +28,7 @@ for (const [what, overrides] of failures) {
       assert.equal(await note.getAttribute('role'), 'status');
       await expectPageBasics(page, 'search without the worker');
       // Not a dead end: what people ask most and the hotline.
-      assert.ok(await page.locator('#search-hot li a').count() > 0, 'hot questions offered');
+      assert.ok(await page.locator('#search-hot-title + ul a[href^="/qa/"]').count() > 0, 'hot questions offered');
       assert.ok(await page.locator('main a[href^="tel:"]').count() > 0, 'the hotline offered');
       assert.equal(await page.locator('text=正在准备搜索').count(), 0, 'no endless "preparing" state');
 
