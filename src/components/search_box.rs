@@ -11,11 +11,12 @@
 //! The form is static markup driven by ONE event listener on the form and plain DOM updates,
 //! rather than `view!` with reactive attributes: the same behaviour for a fraction of the wasm.
 //! Without client-side routing (before the library loads) the form still submits to `/search`.
-//! Focusing the box starts building the search index.
+//! Focusing the box starts the search worker; suggestions arrive from it asynchronously and are
+//! shown only if the box still holds the text they were asked for.
 
 use super::markup::{el, tx, Markup, Node};
 use crate::pages::search::search_href;
-use crate::platform::search::{use_search, SearchService};
+use crate::platform::search::{unavailable_text, use_search, SearchService};
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 use leptos_router::hooks::{use_location, use_navigate};
@@ -63,6 +64,7 @@ pub fn SearchBox() -> impl IntoView {
     Effect::new(move |_| {
         let ready = service.is_ready();
         let preparing = service.preparing();
+        let failed = service.failed();
         let url = (location.pathname.get(), location.query.with(|q| q.get("q")));
         let Some(input) = input() else { return };
         if !attached.replace(true) {
@@ -76,7 +78,8 @@ pub fn SearchBox() -> impl IntoView {
             combo.close();
             *last_url.borrow_mut() = Some(url);
         }
-        set_preparing(preparing && combo.state.borrow().focused);
+        let focused = combo.state.borrow().focused;
+        set_preparing(preparing && focused, failed.as_deref().filter(|_| focused));
         if ready {
             combo.refresh(false);
         }
@@ -125,7 +128,7 @@ pub fn SearchBox() -> impl IntoView {
                     .class("search-submit"),
             )
             .child(
-                tx("p", "正在准备搜索…")
+                el("p")
                     .id("search-preparing")
                     .class("search-preparing")
                     .attr("hidden", ""),
@@ -148,10 +151,18 @@ fn input() -> Option<HtmlInputElement> {
     by_id("search-q")?.dyn_into().ok()
 }
 
-/// Shows or hides "正在准备搜索…" (a status only while it is shown, so it is announced once).
-fn set_preparing(show: bool) {
+/// Shows or hides "正在准备搜索…", or why search cannot be used (a status only while it is
+/// shown, so it is announced once).
+fn set_preparing(show: bool, failed: Option<&str>) {
     if let Some(p) = by_id("search-preparing") {
-        if show {
+        let text = match failed {
+            Some(reason) => unavailable_text(reason),
+            None => "正在准备搜索…".to_string(),
+        };
+        if show || failed.is_some() {
+            if p.text_content().as_deref() != Some(text.as_str()) {
+                p.set_text_content(Some(&text));
+            }
             let _ = p.remove_attribute("hidden");
             let _ = p.set_attribute("role", "status");
         } else {
@@ -185,7 +196,7 @@ fn attach(combo: &Rc<Combo>) {
 }
 
 impl Combo {
-    fn handle(&self, ev: &Event) {
+    fn handle(self: &Rc<Self>, ev: &Event) {
         let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
         let on_input = target.as_ref().is_some_and(|t| t.id() == "search-q");
         match ev.type_().as_str() {
@@ -205,7 +216,10 @@ impl Combo {
             "focusin" if on_input => {
                 self.state.borrow_mut().focused = true;
                 self.service.request();
-                set_preparing(self.service.preparing());
+                set_preparing(
+                    self.service.preparing(),
+                    self.service.failed().as_deref(),
+                );
             }
             "focusout" if on_input => {
                 {
@@ -214,7 +228,7 @@ impl Combo {
                     st.open = false;
                     st.active = None;
                 }
-                set_preparing(false);
+                set_preparing(false, None);
                 self.draw();
             }
             // Keeps focus in the box while an option is tapped or clicked.
@@ -272,7 +286,8 @@ impl Combo {
     }
 
     /// Suggestions for what is in the box now (`force`: even if the text has not changed).
-    fn refresh(&self, force: bool) {
+    /// They come back from the search worker; an answer for text no longer in the box is dropped.
+    fn refresh(self: &Rc<Self>, force: bool) {
         let Some(input) = input() else { return };
         let typed = input.value();
         {
@@ -282,11 +297,19 @@ impl Combo {
                 return self.draw();
             }
         }
-        let found = if typed.trim().is_empty() {
-            Vec::new()
-        } else {
-            self.service.suggest(&typed, MAX_SUGGESTIONS)
-        };
+        if typed.trim().is_empty() {
+            return self.show(typed, Vec::new());
+        }
+        let combo = self.clone();
+        let asked = typed.clone();
+        self.service.suggest(&typed, MAX_SUGGESTIONS, move |found| {
+            if self::input().is_some_and(|i| i.value() == asked) {
+                combo.show(asked, found);
+            }
+        });
+    }
+
+    fn show(&self, typed: String, found: Vec<Suggestion>) {
         {
             let mut st = self.state.borrow_mut();
             st.typed = typed;

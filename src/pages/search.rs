@@ -10,7 +10,7 @@ use crate::components::markup::{el, li, link, section, tx, El, Markup, Node};
 use crate::components::search_box::announce;
 use crate::components::status::hotline_link;
 use crate::platform;
-use crate::platform::search::use_search;
+use crate::platform::search::{unavailable_text, use_search};
 use crate::state::{app_state, Loaded};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
@@ -121,7 +121,8 @@ pub fn SearchPage() -> impl IntoView {
     page(render)
 }
 
-/// Renders again when the URL changes and when the index becomes ready (`search` tracks it).
+/// Renders again when the URL changes, when the index becomes ready and when the worker's
+/// answer arrives (`search` tracks both).
 fn render(cx: &Ctx) -> Markup {
     let service = use_search();
     let params = Params::from_query(cx.query);
@@ -137,6 +138,7 @@ fn render(cx: &Ctx) -> Markup {
     };
     let o = Outcome {
         ready: service.is_ready(),
+        failed: service.failed(),
         params,
         response,
     };
@@ -160,6 +162,8 @@ fn render(cx: &Ctx) -> Markup {
 struct Outcome {
     params: Params,
     ready: bool,
+    /// Why search cannot be used (the worker did not start).
+    failed: Option<String>,
     response: Option<SearchResponse>,
 }
 
@@ -182,9 +186,19 @@ fn head(o: &Outcome) -> Vec<Node> {
     platform::set_title(&format!("搜索“{}”", p.q));
     let mut nodes: Vec<Node> = vec![tx("h1", format!("搜索“{}”", p.q)).into()];
     let Some(r) = &o.response else {
-        if !o.ready {
+        if let Some(reason) = &o.failed {
             nodes.push(
-                tx("p", "正在准备搜索…")
+                tx("p", unavailable_text(reason))
+                    .id("search-unavailable")
+                    .attr("role", "status")
+                    .class("search-note")
+                    .into(),
+            );
+        } else {
+            // Until the worker answers (a few milliseconds once the index is ready).
+            let waiting = if o.ready { "正在搜索…" } else { "正在准备搜索…" };
+            nodes.push(
+                tx("p", waiting)
                     .attr("role", "status")
                     .class("loading")
                     .into(),
@@ -280,7 +294,8 @@ fn facet_values(r: &SearchResponse, facet: usize) -> &[FacetValue] {
 /// Facets and results.
 fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
     let Some(r) = &o.response else {
-        return if o.params.q.is_empty() {
+        // Without search, what people ask most and the hotline are still a way on.
+        return if o.params.q.is_empty() || o.failed.is_some() {
             empty_query(loaded)
         } else {
             Vec::new()

@@ -1,154 +1,320 @@
-//! The search index, built lazily: not at startup (the first screen must not pay for it) but
-//! when someone focuses the search box or opens `/search`. Building means fetching the pinyin and
-//! confusion tables (static files next to the app, kept out of the wasm), installing them, then
-//! `SearchIndex::build` once per loaded library. Every query is wrapped in a `performance.measure`
-//! named "mingbai:search" (suggestions: "mingbai:suggest") so browser benchmarks can read the
-//! engine's time per query.
+//! Search, answered by the search worker (`crates/search-worker`), so the app shell's wasm does
+//! not carry the engine. Nothing search-related loads at startup: the worker starts when someone
+//! focuses the search box or opens `/search`; it loads the library and the pinyin/confusion
+//! tables itself and builds the index ("正在准备搜索…" meanwhile).
+//!
+//! The API is asynchronous in two shapes:
+//! - [`SearchService::search`] is reactive: it returns the answer once the worker has given it
+//!   (`None` before) and the caller re-renders when it arrives;
+//! - [`SearchService::suggest`] calls back with the suggestions.
+//!
+//! Only the latest search and the latest suggestion request are answered (the latest keystroke
+//! wins); older answers are dropped. For benchmarks every answer is recorded as a
+//! `performance.measure` named "mingbai:search" / "mingbai:suggest" lasting as long as the engine
+//! worked inside the worker, and "mingbai:search-roundtrip" / "mingbai:suggest-roundtrip" from
+//! sending the request to handling the answer. If the worker cannot start (very old browser,
+//! a blocked or missing file), `failed` says why in Chinese and the rest of the app works on.
 
 use super::fetch;
 use crate::state::{app_state, Loaded, Phase};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use mingbai_core::search::{tables, SearchIndex, SearchRequest, SearchResponse, Suggestion};
+use mingbai_core::search::protocol::{OpenLibrary, SuggestRequest, WorkerReply, WorkerRequest};
+use mingbai_core::search::{SearchRequest, SearchResponse, Suggestion};
+use std::cell::RefCell;
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+/// Written by `public/search-worker-loader.js`'s trunk link into the site root.
+const WORKER_FILE: &str = "search-worker-loader.js";
 
 /// Shared by the header's search box and the `/search` page (a context provided by `App`).
 #[derive(Clone, Copy)]
 pub struct SearchService {
-    /// Someone wants to search: build as soon as the library is there.
+    /// Someone wants to search: start the worker as soon as the library is there.
     wanted: RwSignal<bool>,
-    /// Bumped each time an index is ready; 0 while there is none.
+    /// Bumped each time the worker has an index ready; 0 while there is none.
     ready: RwSignal<u32>,
-    /// The index and the library it was built from (an index serves that library only).
-    index: StoredValue<Option<(Arc<Loaded>, Arc<SearchIndex>)>>,
+    /// Why search cannot be used, for users.
+    failed: RwSignal<Option<String>>,
+    /// The latest search answered: the request and its response.
+    answer: RwSignal<Option<Arc<(SearchRequest, SearchResponse)>>>,
+}
+
+/// What the main thread keeps about the worker.
+#[derive(Default)]
+struct Channel {
+    worker: Option<Worker>,
+    /// The worker announced itself and takes requests.
+    up: bool,
+    /// The library the worker was (or will be) asked to open.
+    library: Option<Arc<Loaded>>,
+    /// An `open` waiting for the worker to come up.
+    to_open: Option<WorkerRequest>,
+    next_id: u32,
+    open_id: u32,
+    /// The latest search sent: id, request, time sent.
+    search: Option<(u32, SearchRequest, f64)>,
+    /// The latest suggestion request: id, time sent, who wants the answer.
+    suggest: Option<(u32, f64, Box<dyn FnOnce(Vec<Suggestion>)>)>,
+}
+
+thread_local! {
+    static CHANNEL: RefCell<Channel> = RefCell::default();
 }
 
 impl SearchService {
-    /// Creates the service; the build starts on the first [`SearchService::request`].
+    /// Creates the service; the worker starts on the first [`SearchService::request`].
     pub fn new() -> SearchService {
         let service = SearchService {
             wanted: RwSignal::new(false),
             ready: RwSignal::new(0),
-            index: StoredValue::new(None),
+            failed: RwSignal::new(None),
+            answer: RwSignal::new(None),
         };
         let state = app_state();
-        let building = StoredValue::new(false);
         Effect::new(move |_| {
-            if !service.wanted.get() {
+            if !service.wanted.get() || service.failed.get_untracked().is_some() {
                 return;
             }
-            let Phase::Ready(loaded) = state.phase.get() else {
-                return;
-            };
-            let current = service
-                .index
-                .with_value(|i| i.as_ref().is_some_and(|(l, _)| Arc::ptr_eq(l, &loaded)));
-            if current || building.get_value() {
-                return;
+            if let Phase::Ready(loaded) = state.phase.get() {
+                service.open(loaded);
             }
-            building.set_value(true);
-            spawn_local(async move {
-                service.build(loaded).await;
-                building.set_value(false);
-            });
         });
         service
     }
 
-    /// Starts building the index (once); cheap to call again.
+    /// Starts the worker (once); cheap to call again.
     pub fn request(&self) {
         if !self.wanted.get_untracked() {
             self.wanted.set(true);
         }
     }
 
-    /// Whether the index is ready (reactive: pages and the box re-render when it becomes so).
+    /// Whether the worker has an index (reactive).
     pub fn is_ready(&self) -> bool {
         self.ready.get() > 0
     }
 
-    /// Someone asked for search and the index is not there yet ("正在准备搜索…").
+    /// Someone asked for search and it is not there yet ("正在准备搜索…").
     pub fn preparing(&self) -> bool {
-        self.wanted.get() && self.ready.get() == 0
+        self.wanted.get() && self.ready.get() == 0 && self.failed.with(Option::is_none)
     }
 
-    async fn build(self, loaded: Arc<Loaded>) {
-        if !tables::installed() {
-            // Both downloads run at once. Without the tables search still works, only without
-            // pinyin and typo repair.
-            let pinyin = fetch::start(&table_url(tables::PINYIN_FILE));
-            let confusions = fetch::start(&table_url(tables::CONFUSIONS_FILE));
-            let pinyin = pinyin.text().await.unwrap_or_else(|reason| {
-                leptos::logging::warn!("拼音表无法读取（{reason}），拼音搜索暂不可用");
-                String::new()
-            });
-            let confusions = confusions.text().await.unwrap_or_else(|reason| {
-                leptos::logging::warn!("错别字表无法读取（{reason}），错别字纠正暂不可用");
-                String::new()
-            });
-            tables::install(pinyin, confusions);
-        }
-        // Let "正在准备搜索…" paint before the (synchronous) build.
-        next_tick().await;
-        let index = SearchIndex::build(&loaded.library);
-        self.index.set_value(Some((loaded, Arc::new(index))));
-        self.ready.update(|n| *n += 1);
+    /// Why search cannot be used (reactive); `None` while it works or is being prepared.
+    pub fn failed(&self) -> Option<String> {
+        self.failed.get()
     }
 
-    /// Runs a query (`None` until the index is ready). Measured as "mingbai:search".
+    /// The answer to `request` once the worker has given it (reactive: the caller runs again
+    /// when it arrives). Asks the worker when this is not the search already asked for.
     pub fn search(&self, request: &SearchRequest) -> Option<SearchResponse> {
-        self.ready.track();
-        self.index.with_value(|i| {
-            let (loaded, index) = i.as_ref()?;
-            let perf = mark_start("mingbai:search-start");
-            let response = index.search(&loaded.library, request);
-            mark_end(perf, "mingbai:search", "mingbai:search-start");
-            Some(response)
-        })
+        if self.ready.get() == 0 {
+            return None;
+        }
+        let cached = self.answer.with(|a| {
+            a.as_ref()
+                .filter(|a| a.0 == *request)
+                .map(|a| a.1.clone())
+        });
+        if cached.is_some() {
+            return cached;
+        }
+        CHANNEL.with_borrow_mut(|c| {
+            if c.search.as_ref().is_some_and(|(_, sent, _)| sent == request) {
+                return; // already asked; the answer is on its way
+            }
+            let id = c.id();
+            c.search = Some((id, request.clone(), now()));
+            c.send(&WorkerRequest {
+                id,
+                search: Some(request.clone()),
+                ..Default::default()
+            });
+        });
+        None
     }
 
-    /// Up to `limit` suggestions for what has been typed (empty until the index is ready).
-    /// Measured as "mingbai:suggest".
-    pub fn suggest(&self, input: &str, limit: usize) -> Vec<Suggestion> {
-        self.ready.track();
-        self.index.with_value(|i| {
-            let Some((_, index)) = i.as_ref() else {
-                return Vec::new();
-            };
-            let perf = mark_start("mingbai:suggest-start");
-            let found = index.suggest(input, limit);
-            mark_end(perf, "mingbai:suggest", "mingbai:suggest-start");
-            found
-        })
+    /// Asks for up to `limit` suggestions for `input`; `answer` is called with them unless
+    /// another request came after this one. Nothing happens before the index is ready.
+    pub fn suggest(&self, input: &str, limit: usize, answer: impl FnOnce(Vec<Suggestion>) + 'static) {
+        if self.ready.get_untracked() == 0 {
+            return;
+        }
+        CHANNEL.with_borrow_mut(|c| {
+            let id = c.id();
+            c.suggest = Some((id, now(), Box::new(answer)));
+            c.send(&WorkerRequest {
+                id,
+                suggest: Some(SuggestRequest {
+                    input: input.to_string(),
+                    limit,
+                }),
+                ..Default::default()
+            });
+        });
     }
+
+    /// Makes sure the worker runs and has `loaded`'s library open (or is opening it).
+    fn open(self, loaded: Arc<Loaded>) {
+        let started = CHANNEL.with_borrow_mut(|c| {
+            if c.library.as_ref().is_some_and(|l| Arc::ptr_eq(l, &loaded)) {
+                return Ok(());
+            }
+            if c.worker.is_none() {
+                c.worker = Some(self.start_worker()?);
+            }
+            let id = c.id();
+            c.open_id = id;
+            c.to_open = Some(WorkerRequest {
+                id,
+                open: Some(OpenLibrary {
+                    manifest_url: loaded.manifest_url.clone(),
+                    tables_url: fetch::site_root(),
+                }),
+                ..Default::default()
+            });
+            c.library = Some(loaded);
+            c.flush();
+            Ok(())
+        });
+        if let Err(reason) = started {
+            self.fail(reason);
+        }
+    }
+
+    fn start_worker(self) -> Result<Worker, String> {
+        let url = format!("{}{WORKER_FILE}", fetch::site_root());
+        let worker = Worker::new(&url).map_err(|e| {
+            leptos::logging::error!("search worker: {e:?}");
+            "此浏览器无法启动搜索程序".to_string()
+        })?;
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+            let reply = ev
+                .data()
+                .as_string()
+                .and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
+            if let Some(reply) = reply {
+                self.on_reply(reply);
+            }
+        });
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+            self.fail("搜索程序无法下载或启动".to_string());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The worker lives as long as the page.
+        on_message.forget();
+        on_error.forget();
+        Ok(worker)
+    }
+
+    fn on_reply(self, reply: WorkerReply) {
+        if reply.up {
+            CHANNEL.with_borrow_mut(|c| {
+                c.up = true;
+                c.flush();
+            });
+            return;
+        }
+        if let Some(error) = reply.error {
+            let open_id = CHANNEL.with_borrow(|c| c.open_id);
+            if reply.id == 0 || reply.id == open_id {
+                self.fail(error);
+            }
+            return;
+        }
+        if reply.ready {
+            if CHANNEL.with_borrow(|c| c.open_id) == reply.id {
+                self.answer.set(None); // answers about the previous library
+                self.ready.update(|n| *n += 1);
+            }
+            return;
+        }
+        if let Some(response) = reply.search {
+            let latest = CHANNEL.with_borrow_mut(|c| match &c.search {
+                Some((id, request, sent)) => {
+                    record("mingbai:search-roundtrip", *sent);
+                    (*id == reply.id).then(|| request.clone())
+                }
+                None => None,
+            });
+            record("mingbai:search", now() - reply.ms);
+            if let Some(request) = latest {
+                self.answer.set(Some(Arc::new((request, response))));
+            }
+        } else if let Some(found) = reply.suggest {
+            record("mingbai:suggest", now() - reply.ms);
+            let waiting = CHANNEL.with_borrow_mut(|c| match c.suggest.take() {
+                Some((id, sent, answer)) if id == reply.id => {
+                    record("mingbai:suggest-roundtrip", sent);
+                    Some(answer)
+                }
+                other => {
+                    c.suggest = other;
+                    None
+                }
+            });
+            // Called outside the borrow: the callback may ask again.
+            if let Some(answer) = waiting {
+                answer(found);
+            }
+        }
+    }
+
+    fn fail(self, reason: String) {
+        leptos::logging::error!("搜索暂时无法使用：{reason}");
+        if self.failed.get_untracked().is_none() {
+            self.failed.set(Some(reason));
+        }
+    }
+}
+
+impl Channel {
+    fn id(&mut self) -> u32 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn send(&self, request: &WorkerRequest) {
+        if let (Some(worker), Ok(text)) = (&self.worker, serde_json::to_string(request)) {
+            let _ = worker.post_message(&JsValue::from_str(&text));
+        }
+    }
+
+    /// Sends the pending `open` once the worker is up.
+    fn flush(&mut self) {
+        if self.up {
+            if let Some(open) = self.to_open.take() {
+                self.send(&open);
+            }
+        }
+    }
+}
+
+/// What users read when search cannot be used, with the way on.
+pub fn unavailable_text(reason: &str) -> String {
+    format!("搜索暂时无法使用（{reason}）。您仍可以浏览政策文件和常见问题，或拨打热线咨询。")
 }
 
 pub fn use_search() -> SearchService {
     expect_context::<SearchService>()
 }
 
-/// Table files are copied to the site root by trunk (see index.html).
-fn table_url(file: &str) -> String {
-    format!("{}{file}", fetch::site_root())
+fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
-fn mark_start(name: &str) -> Option<web_sys::Performance> {
-    let perf = window().performance()?;
-    let _ = perf.mark(name);
-    Some(perf)
-}
-
-fn mark_end(perf: Option<web_sys::Performance>, measure: &str, start: &str) {
-    if let Some(perf) = perf {
-        let _ = perf.measure_with_start_mark(measure, start);
-        perf.clear_marks_with_mark_name(start);
+/// `performance.measure(name, {start, end: now})`.
+fn record(name: &str, start: f64) {
+    let Some(perf) = window().performance() else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &now().into());
+    if let Ok(measure) = js_sys::Reflect::get(&perf, &"measure".into()) {
+        let measure: js_sys::Function = measure.unchecked_into();
+        let _ = measure.call2(&perf, &name.into(), &options);
     }
-}
-
-/// Resolves after the browser has had a chance to paint.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -75,7 +75,7 @@ test('the header search box is on every page and follows the search landmark con
 
 /** Whether the release wasm carries the pinyin table (it should not: it is fetched on demand). */
 function wasmEmbedsTables() {
-  const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+  const wasm = fs.readdirSync(DIST).find((f) => f.startsWith('mingbai-app') && f.endsWith('.wasm'));
   const table = fs.readFileSync(path.join(REPO_ROOT, 'crates/core/src/search/pinyin.txt'), 'utf8');
   const probe = Buffer.from(table.split('\n').find((l) => l.length > 12));
   return wasm ? fs.readFileSync(path.join(DIST, wasm)).includes(probe) : false;
@@ -85,12 +85,15 @@ test('the index is built lazily: not for the first screen, but once the box is f
   await withPage(t, env.browser, async (page) => {
     const start = env.app.requests.length;
     const tables = () => env.app.requests.slice(start).filter((r) => /\/(pinyin|confusions)\.txt$/.test(r));
+    const worker = () => env.app.requests.slice(start).filter((r) => /^\/search-worker/.test(r));
     await gotoApp(page, env.app.url('/'));
     assert.deepEqual(tables(), [], 'no search tables fetched for the first screen');
+    assert.deepEqual(worker(), [], 'the search worker is not loaded for the first screen');
     assert.equal(await page.locator('#search-preparing:not([hidden])').count(), 0, 'nothing being prepared yet');
     await typeInBox(page, 'ylbx');
     const texts = await waitForSuggestions(page, 'ylbx');
     assert.ok(texts.every((s) => HAN.test(s)), `pinyin initials suggest Chinese once the index is built: ${texts}`);
+    assert.ok(worker().includes('/search-worker_bg.wasm'), `the search worker was loaded once search was wanted: ${worker()}`);
     if (!wasmEmbedsTables()) {
       assert.deepEqual(tables().sort(), ['/confusions.txt', '/pinyin.txt'], 'the tables were fetched when search was first used');
     }

@@ -5,11 +5,12 @@ use crate::browse::sort_any;
 use super::index::DocMeta;
 use crate::library::Library;
 use crate::types::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The facet values a user selected; `None` means any.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FacetFilters {
     pub kind: Option<ItemKind>,
     pub theme: Option<String>,
@@ -30,7 +31,7 @@ impl FacetFilters {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetValue {
     /// The value as it goes in the URL (`qa`, a theme id, `2024`, `effective`).
     pub value: String,
@@ -39,7 +40,8 @@ pub struct FacetValue {
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Facets {
     #[serde(rename = "type")]
     pub kind: Vec<FacetValue>,

@@ -8,6 +8,7 @@ pub mod facets;
 mod index;
 pub mod normalize;
 pub mod pinyin;
+pub mod protocol;
 mod query;
 pub mod sharded;
 mod source;
@@ -28,8 +29,8 @@ use crate::library::Library;
 use crate::types::*;
 use documents::{body_texts, documents, Field};
 use index::InvertedIndex;
+use serde::{Deserialize, Serialize};
 use source::{shown_score, Ranked};
-use serde::Serialize;
 use std::collections::HashMap;
 use suggest::Suggester;
 use synonyms::Synonyms;
@@ -42,7 +43,8 @@ pub struct SearchIndex {
     suggester: Suggester,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SearchRequest {
     pub query: String,
     pub filters: FacetFilters,
@@ -52,7 +54,7 @@ pub struct SearchRequest {
     pub exact: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Hit {
     pub kind: ItemKind,
     pub id: String,
@@ -60,21 +62,21 @@ pub struct Hit {
     pub score: f32,
     /// 已废止 / 已修订 / 已失效 for policies that are no longer in force.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<&'static str>,
+    pub status: Option<String>,
     pub snippet: Vec<Segment>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchResponse {
     pub query: String,
     /// The query actually searched when it was corrected or converted from pinyin.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub corrected: Option<String>,
     /// Everyday words searched as official terms.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expanded: Vec<Expansion>,
     /// Other readings of ambiguous pinyin initials ("您是不是要找").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
     pub results: Vec<Hit>,
     /// Matches before facet filters and the limit.
@@ -133,7 +135,7 @@ impl SearchIndex {
                     id: meta.id.clone(),
                     title: meta.title.clone(),
                     score: shown_score(score),
-                    status: meta.status.filter(|s| !s.is_current()).map(PolicyStatus::label),
+                    status: meta.status.filter(|s| !s.is_current()).map(|s| s.label().to_string()),
                     snippet: snippet::snippet(&texts, &needles),
                 }
             })

@@ -2,9 +2,9 @@
 //! highlighted segment as `<mark>` with the text as a text node.
 
 use super::normalize::normalize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     pub text: String,
     /// True for text that matches the query.

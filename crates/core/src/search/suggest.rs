@@ -5,9 +5,9 @@ use crate::browse::sort_any;
 use super::normalize::{is_han, normalize};
 use super::pinyin::{initial, readings, syllable_text};
 use crate::types::ItemKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {
     pub text: String,
     /// When the suggestion is one item, where it leads; otherwise it is a search for `text`.

@@ -38,7 +38,7 @@ const STARTER: &[(&str, &[&str])] = &[
 ];
 
 /// One replacement made for the user: shown as "已按“最低生活保障”搜索“低保”".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Expansion {
     pub from: String,
     pub to: String,

@@ -238,7 +238,7 @@ impl IndexHead {
                         id: id.clone(),
                         title: title.clone(),
                         score: shown_score(score),
-                        status: status.filter(|s| !s.is_current()).map(PolicyStatus::label),
+                        status: status.filter(|s| !s.is_current()).map(|s| s.label().to_string()),
                         snippet: snippet::snippet(&texts, &needles),
                     }
                 }

@@ -1,0 +1,50 @@
+//! Fetching text inside the worker (the app's `platform::fetch` is tied to `window`).
+
+use js_sys::Promise;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub struct Pending(Promise);
+
+/// Starts fetching an absolute URL without waiting.
+pub fn start(url: &str) -> Pending {
+    Pending(crate::scope().fetch_with_str(url))
+}
+
+impl Pending {
+    /// The body text, or why there is none (in Chinese).
+    pub async fn text(self) -> Result<String, String> {
+        let response: web_sys::Response = JsFuture::from(self.0)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into().ok())
+            .ok_or_else(|| "无法连接服务器".to_string())?;
+        if !response.ok() {
+            return Err(format!("服务器返回 {}", response.status()));
+        }
+        let body = response.text().map_err(|_| "无法读取服务器的回应".to_string())?;
+        let text = JsFuture::from(body)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| "下载中断，文件不完整".to_string())?;
+        // Static hosts with an index.html fallback answer a missing file with the app's page.
+        if text.trim_start().starts_with('<') {
+            return Err("服务器返回的是网页而不是数据文件".to_string());
+        }
+        Ok(text)
+    }
+}
+
+/// A table's text, or "" when it cannot be had (search then works without it).
+pub async fn text_or_empty(pending: Option<Pending>) -> String {
+    match pending {
+        Some(p) => p.text().await.unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// Resolves `url` against `base`; `None` when it is not a URL.
+pub fn resolve(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url.trim(), base).ok().map(|u| u.href())
+}
