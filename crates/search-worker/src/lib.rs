@@ -8,10 +8,14 @@
 
 mod fetch;
 mod library;
+mod sharded;
 pub mod source;
+mod tables;
 
-use mingbai_core::search::protocol::{WorkerReply, WorkerRequest};
+use mingbai_core::search::protocol::{OpenLibrary, WorkerReply, WorkerRequest};
+use sharded::ShardedIndex;
 use source::{SearchSource, WholeLibrary};
+use tables::Tables;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -45,9 +49,9 @@ async fn handle(text: String) {
     let mut reply = WorkerReply { id: request.id, ..Default::default() };
     let start = now();
     if let Some(open) = &request.open {
-        match WholeLibrary::open(open).await {
+        match open_source(open).await {
             Ok(source) => {
-                SOURCE.with(|s| *s.borrow_mut() = Some(Rc::new(source)));
+                SOURCE.with(|s| *s.borrow_mut() = Some(source));
                 reply.ready = true;
             }
             Err(reason) => reply.error = Some(reason),
@@ -62,6 +66,22 @@ async fn handle(text: String) {
     // Without a library yet the reply is empty: the app only asks once it was told `ready`.
     reply.ms = now() - start;
     post(&reply);
+}
+
+/// A library that declares a sharded index (`files.index`) is searched through it, chunk by
+/// chunk; any other library is downloaded whole and indexed here.
+async fn open_source(at: &OpenLibrary) -> Result<Rc<dyn SearchSource>, String> {
+    let tables = Tables::start(&at.tables_url);
+    let manifest = library::manifest(&at.manifest_url).await?;
+    let head_url = manifest.files.index.as_deref().and_then(|head| fetch::resolve(head, &at.manifest_url));
+    Ok(match head_url {
+        Some(head_url) => Rc::new(ShardedIndex::open(head_url, tables).await?),
+        None => {
+            let library = library::load(&at.manifest_url, manifest).await;
+            tables.install().await;
+            Rc::new(WholeLibrary::new(library))
+        }
+    })
 }
 
 fn post(reply: &WorkerReply) {

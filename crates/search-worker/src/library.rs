@@ -2,15 +2,19 @@
 //! (`src/platform/load.rs`), so the index holds exactly the entries the app shows.
 
 use crate::fetch;
-use mingbai_core::{parse_manifest, Library, LibraryBuilder};
+use mingbai_core::{parse_manifest, Library, LibraryBuilder, Manifest};
 
-/// The library behind `manifest_url`, or why search cannot use it (for users).
-pub async fn load(manifest_url: &str) -> Result<Library, String> {
+/// The manifest behind `manifest_url`, or why search cannot use it (for users).
+pub async fn manifest(manifest_url: &str) -> Result<Manifest, String> {
     let manifest_text = fetch::start(manifest_url)
         .text()
         .await
         .map_err(|reason| format!("无法读取政策库清单（{reason}）"))?;
-    let manifest = parse_manifest("manifest.json", &manifest_text).map_err(|d| d.to_string())?;
+    parse_manifest("manifest.json", &manifest_text).map_err(|d| d.to_string())
+}
+
+/// Every file the manifest names, loaded and validated.
+pub async fn load(manifest_url: &str, manifest: Manifest) -> Library {
     let mut builder = LibraryBuilder::new(manifest);
     let planned = builder.planned_files();
     // Start every request before waiting for any of them.
@@ -29,5 +33,5 @@ pub async fn load(manifest_url: &str) -> Result<Library, String> {
             Err(reason) => builder.add_missing(file, &reason),
         }
     }
-    Ok(builder.finish().library)
+    builder.finish().library
 }

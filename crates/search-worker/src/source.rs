@@ -2,9 +2,7 @@
 //! suggestions. Methods return futures so a source may fetch what it needs per query (e.g. a
 //! sharded index that loads only the chunks a query touches); [`WholeLibrary`] answers at once.
 
-use crate::{fetch, library};
-use mingbai_core::search::protocol::OpenLibrary;
-use mingbai_core::search::{tables, SearchIndex, SearchRequest, SearchResponse, Suggestion};
+use mingbai_core::search::{SearchIndex, SearchRequest, SearchResponse, Suggestion};
 use mingbai_core::Library;
 use std::future::Future;
 use std::pin::Pin;
@@ -24,20 +22,10 @@ pub struct WholeLibrary {
 }
 
 impl WholeLibrary {
-    /// Loads the tables and the library, then builds the index. The error is for users.
-    pub async fn open(at: &OpenLibrary) -> Result<WholeLibrary, String> {
-        // The tables and the library download at the same time.
-        let tables = (!tables::installed()).then(|| {
-            let file = |name: &str| fetch::resolve(name, &at.tables_url).map(|url| fetch::start(&url));
-            (file(tables::PINYIN_FILE), file(tables::CONFUSIONS_FILE))
-        });
-        let library = library::load(&at.manifest_url).await?;
-        if let Some((pinyin, confusions)) = tables {
-            // Without a table search still works, only without pinyin or typo repair.
-            tables::install(fetch::text_or_empty(pinyin).await, fetch::text_or_empty(confusions).await);
-        }
+    /// Builds the index (the tables must be installed first).
+    pub fn new(library: Library) -> WholeLibrary {
         let index = SearchIndex::build(&library);
-        Ok(WholeLibrary { library, index })
+        WholeLibrary { library, index }
     }
 }
 

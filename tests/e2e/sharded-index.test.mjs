@@ -1,0 +1,74 @@
+// A library published with a sharded search index (`mingbai index`, manifest `files.index`):
+// the search worker reads the head and then only the chunks a query needs, never the library's
+// entry files, and answers as the in-memory engine does (pinyin and typo repair included).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, launchBrowser, withPage, EMBEDDED_LIBRARY, FIXTURES, REPO_ROOT, APP_TIMEOUT } from './lib/harness.mjs';
+
+let browser;
+let app;
+let dir;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mingbai-sharded-'));
+  fs.cpSync(EMBEDDED_LIBRARY, dir, { recursive: true });
+  execFileSync('cargo', ['run', '-q', '-p', 'mingbai-cli', '--', 'index', dir], { cwd: REPO_ROOT, stdio: 'pipe' });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  manifest.files.index = 'index/head.json';
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  browser = await launchBrowser();
+  app = await startApp({ library: '/sharded/', extraRoots: { '/fixtures/': FIXTURES, '/sharded/': dir } });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Library paths the page and its worker requested, relative to the library folder. */
+function libraryRequests(page) {
+  const seen = [];
+  page.context().on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.pathname.startsWith('/sharded/')) seen.push(url.pathname.slice('/sharded/'.length));
+  });
+  return seen;
+}
+
+async function firstResults(page, query) {
+  await page.goto(app.url(`/search?q=${encodeURIComponent(query)}`));
+  const results = page.locator('.search-results li a');
+  await results.first().waitFor({ state: 'visible', timeout: APP_TIMEOUT });
+  return results.allInnerTexts();
+}
+
+test('search answers through the sharded index, fetching chunks on demand', async (t) => {
+  await withPage(t, browser, async (page) => {
+    const seen = libraryRequests(page);
+    const titles = await firstResults(page, '低保');
+    assert.ok(titles.some((title) => title.includes('低保') || title.includes('最低生活保障')), `低保 found: ${titles.slice(0, 3)}`);
+    assert.ok(seen.includes('index/head.json'), `the head was fetched: ${seen}`);
+    assert.ok(seen.some((p) => /^index\/p-\d+\.json$/.test(p)), `posting shards were fetched: ${seen}`);
+    assert.ok(seen.some((p) => /^index\/m-\d+\.json$/.test(p)), `metadata chunks were fetched: ${seen}`);
+    const chunks = seen.filter((p) => p.startsWith('index/') && p !== 'index/head.json');
+    const all = fs.readdirSync(path.join(dir, 'index')).length;
+    assert.ok(chunks.length < all / 4, `only some chunks (${chunks.length} of ${all})`);
+  });
+});
+
+test('pinyin, initials and typos work through the sharded index', async (t) => {
+  await withPage(t, browser, async (page) => {
+    for (const query of ['yanglaobaoxian', 'ylbx', '养老保线']) {
+      const titles = await firstResults(page, query);
+      assert.ok(titles.some((title) => title.includes('养老')), `${query} finds 养老: ${titles.slice(0, 3)}`);
+    }
+    const notice = page.locator('.search-corrected');
+    assert.ok((await notice.count()) > 0, 'the correction notice shows for 养老保线');
+  });
+});
