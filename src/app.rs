@@ -42,6 +42,7 @@ fn AppRoutes() -> impl IntoView {
     platform::navigate_get_forms(use_navigate());
     crate::subs::listen(use_navigate());
     view! {
+        <crate::components::page_tools::PageTools/>
         <FlatRoutes fallback=pages::not_found::NotFound>
             <Route path=path!("/") view=pages::home::HomePage/>
             <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
@@ -59,6 +60,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/import") view=pages::subscribe::SubsPage/>
             <Route path=path!("/inbox") view=pages::subscribe::SubsPage/>
             <Route path=path!("/privacy") view=pages::subscribe::SubsPage/>
+            <Route path=path!("/kiosk") view=crate::surfaces::kiosk::KioskPage/>
         </FlatRoutes>
     }
 }

@@ -73,6 +73,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <HotlineLink before="咨询热线"/>
             </div>
+            {super::display_settings::toggles()}
             <super::search_box::SearchBox/>
             <nav class="site-nav" aria-label="主导航">
                 <ul>

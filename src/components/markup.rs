@@ -145,7 +145,8 @@ impl From<El> for Markup {
 
 // ---- rendering ----------------------------------------------------------------------------
 
-fn create(node: &Node) -> DomNode {
+/// The DOM of one node (dialogs built outside the reactive tree use it too).
+pub fn create(node: &Node) -> DomNode {
     let doc = document();
     match node {
         Node::Text(text) => doc.create_text_node(text).into(),

@@ -1,9 +1,13 @@
 //! Building blocks shared by the pages.
 
 pub mod common;
+pub mod display_settings;
 pub mod follow;
 pub mod items;
 pub mod layout;
 pub mod markup;
+pub mod page_tools;
+pub mod read_aloud;
 pub mod search_box;
 pub mod status;
+pub mod take_away;

@@ -10,7 +10,6 @@ use crate::platform;
 use crate::subs::{self, button};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
-use mingbai_core::qr::QrCode;
 use mingbai_core::subscribe::{self as sub, Delivery, Profile, DEFAULT_REMIND_DAYS, REMIND_CHOICES};
 use mingbai_core::{Library, Term};
 
@@ -278,30 +277,6 @@ fn export_link(p: &Profile) -> String {
     format!("{origin}/import#{}", sub::to_query(p))
 }
 
-/// The QR code as SVG built from DOM nodes: one `<rect>` per horizontal run of dark modules.
-fn qr_svg(text: &str) -> Option<El> {
-    let qr = QrCode::encode_link(text)?;
-    let full = (qr.size + 8).to_string();
-    let runs = qr.dark_runs().into_iter().map(|(x, y, len)| {
-        el("rect")
-            .attr("x", (x + 4).to_string())
-            .attr("y", (y + 4).to_string())
-            .attr("width", len.to_string())
-            .attr("height", "1")
-            .into()
-    });
-    Some(
-        el("svg")
-            .class("qr")
-            .attr("viewBox", format!("0 0 {full} {full}"))
-            .attr("role", "img")
-            .attr("aria-label", "订阅设置二维码：用手机扫描即可导入")
-            .attr("shape-rendering", "crispEdges")
-            .child(el("rect").attr("width", full.clone()).attr("height", full).attr("fill", "#fff"))
-            .children(runs),
-    )
-}
-
 fn settings(lib: &Library, p: &Profile) -> Markup {
     platform::set_title("订阅设置");
     let follows: Vec<Node> = p
@@ -329,7 +304,7 @@ fn settings(lib: &Library, p: &Profile) -> Markup {
         el("ul").class("item-list").children(follows)
     };
     let link_text = export_link(p);
-    let qr = qr_svg(&link_text)
+    let qr = crate::components::take_away::qr_svg(&link_text, "订阅设置二维码：用手机扫描即可导入")
         .unwrap_or_else(|| tx("p", "设置较多，二维码放不下。请把下面的链接发到手机上打开。"));
     Markup(vec![
         tx("h1", "订阅设置").into(),

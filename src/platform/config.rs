@@ -18,6 +18,8 @@ pub struct Config {
     /// How often to re-check the notices while the app is open (`refresh_seconds`; 0 = only
     /// when the device comes back online or the page becomes visible again).
     pub refresh_seconds: u32,
+    /// Kiosk idle reset (`"kiosk": {"idle_seconds": 120, "countdown_seconds": 20}`).
+    pub kiosk: crate::surfaces::KioskConfig,
 }
 
 impl Default for Config {
@@ -27,6 +29,7 @@ impl Default for Config {
             region: None,
             hotline: None,
             refresh_seconds: super::refresh::DEFAULT_SECONDS,
+            kiosk: Default::default(),
         }
     }
 }
@@ -48,6 +51,7 @@ impl Config {
             refresh_seconds: field("refresh_seconds")
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(super::refresh::DEFAULT_SECONDS),
+            kiosk: crate::surfaces::KioskConfig::from_json(value.get("kiosk")),
         })
     }
 

@@ -12,6 +12,7 @@ const MANIFEST: &str = "manifest.json";
 /// Loads everything and moves `state` out of `Phase::Loading`.
 pub async fn run(state: AppState) {
     let config = config::load().await;
+    crate::surfaces::configure(&config.kiosk);
     if let Some(hotline) = &config.hotline {
         state.hotline.set(hotline.clone());
     }

@@ -1,0 +1,165 @@
+//! QR hand-offs and dialogs: "扫码带走" (this page's address as a QR code for the phone), and on
+//! the kiosk the dialogs that replace leaving the app (a QR code of an outside link; a `tel:`
+//! number shown large). QR codes are drawn locally as SVG from DOM nodes (`mingbai_core::qr`).
+//!
+//! One dialog at a time, outside `#app`, which is made `inert` while it is open.
+
+use super::markup::{create, el, tx, El, Node};
+use leptos::prelude::{document, request_animation_frame, window};
+use mingbai_core::qr::QrCode;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+/// The QR code of `text` as SVG: one `<rect>` per horizontal run of dark modules. `None` when
+/// the text is too long for a code that scans well from a screen.
+pub fn qr_svg(text: &str, label: &str) -> Option<El> {
+    let qr = QrCode::encode_link(text)?;
+    let full = (qr.size + 8).to_string();
+    let runs = qr.dark_runs().into_iter().map(|(x, y, len)| {
+        el("rect")
+            .attr("x", (x + 4).to_string())
+            .attr("y", (y + 4).to_string())
+            .attr("width", len.to_string())
+            .attr("height", "1")
+            .into()
+    });
+    Some(
+        el("svg")
+            .class("qr")
+            .attr("viewBox", format!("0 0 {full} {full}"))
+            .attr("role", "img")
+            .attr("aria-label", label)
+            .attr("shape-rendering", "crispEdges")
+            .child(el("rect").attr("width", full.clone()).attr("height", full).attr("fill", "#fff"))
+            .children(runs),
+    )
+}
+
+/// The QR code, or a note that the address is too long for one.
+fn qr_or_note(url: &str, label: &str) -> El {
+    qr_svg(url, label).unwrap_or_else(|| tx("p", "地址太长，无法生成二维码。请记下下面的地址。").class("note"))
+}
+
+/// This page's address without the kiosk switch (what a phone should open).
+pub fn page_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+thread_local! {
+    static RETURN_FOCUS: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+}
+
+const BACKDROP_ID: &str = "ui-dialog";
+
+/// Opens a dialog: `role` is `dialog` or `alertdialog`; `body` under the heading; a close
+/// button is added unless `actions` are given (then the first action gets focus).
+pub fn open(role: &'static str, title: &str, body: Vec<Node>, actions: Option<El>) {
+    close_silently();
+    let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    RETURN_FOCUS.with(|r| *r.borrow_mut() = active);
+    let actions = actions.unwrap_or_else(|| {
+        el("p").class("dialog-actions").child(
+            el("button").attr("type", "button").attr("data-ui", "close").class("dialog-main").text("关闭"),
+        )
+    });
+    let dialog = el("div")
+        .class("ui-backdrop")
+        .id(BACKDROP_ID)
+        .child(
+            el("div")
+                .class("ui-dialog")
+                .attr("role", role)
+                .attr("aria-modal", "true")
+                .attr("aria-labelledby", "ui-dialog-title")
+                .attr("aria-describedby", "ui-dialog-body")
+                .child(tx("h2", title).id("ui-dialog-title"))
+                .child(el("div").id("ui-dialog-body").children(body))
+                .child(actions),
+        );
+    let Some(body) = document().body() else { return };
+    let _ = body.append_child(&create(&dialog.into()));
+    if let Some(app) = document().get_element_by_id("app") {
+        let _ = app.set_attribute("inert", "");
+    }
+    request_animation_frame(|| {
+        if let Some(button) = document()
+            .query_selector("#ui-dialog button")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    });
+}
+
+pub fn is_open() -> bool {
+    document().get_element_by_id(BACKDROP_ID).is_some()
+}
+
+fn close_silently() {
+    if let Some(backdrop) = document().get_element_by_id(BACKDROP_ID) {
+        backdrop.remove();
+    }
+    if let Some(app) = document().get_element_by_id("app") {
+        let _ = app.remove_attribute("inert");
+    }
+}
+
+/// Closes the dialog and gives focus back to where it was.
+pub fn close() {
+    if !is_open() {
+        return;
+    }
+    close_silently();
+    if let Some(el) = RETURN_FOCUS.with(|r| r.borrow_mut().take()) {
+        let _ = el.focus();
+    }
+}
+
+/// "扫码带走": this page's address for the phone.
+pub fn show_page() {
+    let url = page_url();
+    open(
+        "dialog",
+        "扫码带走",
+        vec![
+            tx("p", "用手机扫描二维码，就能在手机上继续看这一页。").into(),
+            qr_or_note(&url, "本页地址的二维码").into(),
+            tx("p", url).class("dialog-url").into(),
+        ],
+        None,
+    );
+}
+
+/// The kiosk does not leave the app: an outside address becomes a QR code for the phone.
+pub fn show_outside_link(url: &str) {
+    open(
+        "dialog",
+        "请用手机扫码打开",
+        vec![
+            tx("p", "这个链接不在本机上打开。请用手机扫描二维码查看。").into(),
+            qr_or_note(url, "链接地址的二维码").into(),
+            tx("p", url).class("dialog-url").into(),
+        ],
+        None,
+    );
+}
+
+/// A phone number, large, with a note to call it from a phone.
+pub fn show_phone(number: &str) {
+    open(
+        "dialog",
+        "请用手机拨打",
+        vec![
+            tx("p", number).class("dialog-phone").into(),
+            tx("p", "这台设备不能拨打电话。请用您的手机拨打上面的号码。").into(),
+        ],
+        None,
+    );
+}

@@ -1,0 +1,409 @@
+//! The kiosk (12345 self-service terminals): the attract screen and touch menu at `/kiosk`
+//! (categories, 一件事 topics, hot questions, an initials pad and common words), the idle reset
+//! that wipes the last visitor's traces, and no way out of the app (outside links and phone
+//! numbers become dialogs). See docs/kiosk.md.
+
+use super::{config, go, html_class};
+use crate::components::markup::{el, link, section, tx, El, Markup, Node};
+use crate::components::{read_aloud, take_away};
+use crate::pages::{page, Ctx};
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Keeps the kiosk switch on links (harmless inside the app, right after a reload).
+fn kiosk_href(path: &str) -> String {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{sep}mode=kiosk")
+}
+
+fn search_href(q: &str) -> String {
+    kiosk_href(&format!("/search?q={}", js_sys::encode_uri_component(q)))
+}
+
+// ---- the page ---------------------------------------------------------------------------------
+
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    page(render)
+}
+
+fn tile(href: String, text: &str) -> Node {
+    el("li").child(link(href, text).class("kiosk-tile")).into()
+}
+
+fn tiles(items: impl IntoIterator<Item = Node>) -> El {
+    el("ul").class("kiosk-tiles").children(items)
+}
+
+fn render(cx: &Ctx) -> Markup {
+    crate::platform::set_title("自助查询");
+    super::html_class("surface-kiosk", true);
+    let lib = &cx.loaded.library;
+    let hot = lib.hot_questions(8);
+    let cards = lib.latest_cards(4);
+
+    // Attract screen: hot questions and the latest cards, one at a time (all of them, still,
+    // when the person prefers less motion).
+    let cycle = hot
+        .iter()
+        .take(5)
+        .map(|q| ("大家都在问", q.question.as_str()))
+        .chain(cards.iter().map(|c| ("最新解读", c.title.as_str())))
+        .enumerate()
+        .map(|(i, (kind, title))| {
+            el("li")
+                .attr("class", if i == 0 { "is-current" } else { "" })
+                .child(tx("span", kind).class("cycle-kind"))
+                .child(tx("span", title).class("cycle-title"))
+                .into()
+        });
+    let hero = el("section")
+        .class("kiosk-hero")
+        .id("kiosk-hero")
+        .attr("aria-label", "欢迎")
+        .child(el("ul").class("kiosk-cycle").id("kiosk-cycle").children(cycle))
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("kiosk-start")
+                .attr("data-ui", "kiosk-start")
+                .text("点击屏幕开始"),
+        );
+
+    let letters = ('a'..='z').map(|c| {
+        el("button")
+            .attr("type", "button")
+            .class("pad-key")
+            .attr("data-ui", "pad")
+            .attr("data-key", c.to_string())
+            .text(c.to_ascii_uppercase().to_string())
+            .into()
+    });
+    let pad_button = |key: &'static str, text: &'static str| -> Node {
+        el("button")
+            .attr("type", "button")
+            .attr("class", format!("pad-key pad-{key}"))
+            .attr("data-ui", "pad")
+            .attr("data-key", key)
+            .text(text)
+            .into()
+    };
+    let pad = section("kiosk-pad", "kiosk-block", "按拼音首字母查找")
+        .child(tx("p", "例如“医疗保险”，依次点 Y L B X，再点“搜索”。").class("kiosk-hint"))
+        .child(
+            el("p")
+                .class("pad-display")
+                .child(tx("span", "已输入：").class("pad-label"))
+                .child(el("output").id("pad-display").attr("aria-live", "polite")),
+        )
+        .child(
+            el("div")
+                .class("pad-grid")
+                .attr("role", "group")
+                .attr("aria-label", "字母键盘")
+                .children(letters)
+                .child(pad_button("back", "删除"))
+                .child(pad_button("clear", "清空"))
+                .child(pad_button("go", "搜索")),
+        );
+
+    // Common words: the colloquial words people use, as the library's synonyms list them.
+    let mut words: Vec<&str> = Vec::new();
+    for alias in lib.synonyms.iter().filter_map(|s| s.aliases.first()) {
+        if words.len() < 16 && !words.contains(&alias.as_str()) {
+            words.push(alias);
+        }
+    }
+    let words_block = (!words.is_empty()).then(|| {
+        section("kiosk-words", "kiosk-block", "常用词")
+            .child(tiles(words.iter().map(|w| tile(search_href(w), w))))
+    });
+
+    let themes: Vec<Node> = lib
+        .taxonomy
+        .themes
+        .iter()
+        .filter(|t| lib.qa.iter().any(|q| q.themes.contains(&t.id)))
+        .map(|t| tile(kiosk_href(&format!("/qa?theme={}", js_sys::encode_uri_component(&t.id))), &t.label))
+        .collect();
+    let themes_block = (!themes.is_empty())
+        .then(|| section("kiosk-themes", "kiosk-block", "按类别查看").child(tiles(themes)));
+    let topics_block = (!lib.topics.is_empty()).then(|| {
+        section("kiosk-topics", "kiosk-block", "一件事专题").child(tiles(
+            lib.topics.iter().map(|t| tile(kiosk_href(&format!("/topics/{}", t.id)), &t.title)),
+        ))
+    });
+    let hot_block = (!hot.is_empty()).then(|| {
+        section("kiosk-hot", "kiosk-block", "大家都在问").child(tiles(
+            hot.iter().map(|q| tile(kiosk_href(&format!("/qa/{}", q.id)), &q.question)),
+        ))
+    });
+    let cards_block = (!cards.is_empty()).then(|| {
+        section("kiosk-cards", "kiosk-block", "最新政策解读").child(tiles(
+            cards.iter().map(|c| tile(kiosk_href(&format!("/cards/{}", c.id)), &c.title)),
+        ))
+    });
+
+    Markup(vec![
+        tx("h1", format!("{} · 自助查询", lib.name())).into(),
+        hero.into(),
+        el("div")
+            .class("kiosk-menu")
+            .id("kiosk-menu")
+            .attr("hidden", "")
+            .opt(hot_block)
+            .opt(themes_block)
+            .opt(topics_block)
+            .child(pad)
+            .opt(words_block)
+            .opt(cards_block)
+            .into(),
+    ])
+}
+
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(id)
+}
+
+/// "点击屏幕开始": the attract screen gives way to the menu.
+pub fn start_session() {
+    if let (Some(hero), Some(menu)) = (by_id("kiosk-hero"), by_id("kiosk-menu")) {
+        let _ = hero.set_attribute("hidden", "");
+        let _ = menu.remove_attribute("hidden");
+        if let Some(first) = menu
+            .query_selector("h2")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = first.set_attribute("tabindex", "-1");
+            let _ = first.focus();
+        }
+    }
+}
+
+/// The initials pad: letters build the query, 搜索 opens `/search?q=…` in kiosk mode.
+pub fn pad(button: &web_sys::Element) {
+    let Some(display) = by_id("pad-display") else { return };
+    let mut typed = display.text_content().unwrap_or_default().to_ascii_lowercase();
+    match button.get_attribute("data-key").unwrap_or_default().as_str() {
+        "back" => {
+            typed.pop();
+        }
+        "clear" => typed.clear(),
+        "go" => {
+            if typed.is_empty() {
+                crate::components::search_box::announce("请先点字母，再点搜索".to_string());
+            } else {
+                go(&search_href(&typed));
+            }
+            return;
+        }
+        key if key.len() == 1 && typed.len() < 12 => typed.push_str(key),
+        _ => return,
+    }
+    display.set_text_content(Some(&typed.to_ascii_uppercase()));
+}
+
+// ---- no way out of the app ----------------------------------------------------------------
+
+/// Link clicks on the kiosk: the attract screen starts on any touch; `tel:` and every address
+/// that is not a route of this app open a dialog instead of leaving.
+pub fn intercept_click(ev: &web_sys::Event, target: &web_sys::Element) {
+    if target.closest("#kiosk-hero").ok().flatten().is_some() {
+        ev.prevent_default();
+        start_session();
+        return;
+    }
+    let Ok(Some(anchor)) = target.closest("a[href]") else { return };
+    let href = anchor.get_attribute("href").unwrap_or_default();
+    if let Some(number) = href.strip_prefix("tel:") {
+        ev.prevent_default();
+        ev.stop_propagation();
+        take_away::show_phone(&js_sys::decode_uri_component(number).ok().and_then(|s| s.as_string()).unwrap_or_else(|| number.to_string()));
+        return;
+    }
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base(&href, &location.href().unwrap_or_default()) else {
+        ev.prevent_default();
+        return;
+    };
+    let last_segment = url.pathname().rsplit('/').next().unwrap_or_default().to_string();
+    let in_app = url.origin() == origin && !last_segment.contains('.') && anchor.get_attribute("download").is_none();
+    if !in_app {
+        ev.prevent_default();
+        ev.stop_propagation();
+        take_away::show_outside_link(&url.href());
+    } else if url.pathname() == "/" {
+        // The home of the kiosk is its own start page.
+        ev.prevent_default();
+        ev.stop_propagation();
+        go("/kiosk");
+    }
+}
+
+// ---- idle reset -------------------------------------------------------------------------------
+
+thread_local! {
+    static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
+    /// When the open countdown ends (ms since the epoch); `None` while no countdown is shown.
+    static DEADLINE: Cell<Option<f64>> = const { Cell::new(None) };
+    static TICKS: Cell<u32> = const { Cell::new(0) };
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Any touch, key, wheel or input counts as someone being there (not while the countdown is
+/// shown: only "继续使用" ends it, so a stray touch cannot click through the dialog).
+pub fn activity(_kind: &str) {
+    if DEADLINE.with(Cell::get).is_none() {
+        LAST_ACTIVITY.with(|l| l.set(now()));
+    }
+}
+
+pub fn countdown_open() -> bool {
+    DEADLINE.with(Cell::get).is_some()
+}
+
+pub fn start_idle_timer() {
+    LAST_ACTIVITY.with(|l| l.set(now()));
+    let tick = Closure::<dyn FnMut()>::new(tick);
+    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000);
+    tick.forget();
+}
+
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Keys this visitor may have left in one storage area.
+fn visitor_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("mingbai."))
+        .collect()
+}
+
+fn storages() -> Vec<web_sys::Storage> {
+    let w = window();
+    [w.local_storage().ok().flatten(), w.session_storage().ok().flatten()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Nothing to wipe: the untouched start page.
+fn pristine() -> bool {
+    let path = window().location().pathname().unwrap_or_default();
+    path == "/kiosk"
+        && by_id("kiosk-hero").is_some_and(|h| !h.has_attribute("hidden"))
+        && storages().iter().all(|s| visitor_keys(s).is_empty())
+}
+
+fn tick() {
+    let ticks = TICKS.with(|t| {
+        t.set(t.get().wrapping_add(1));
+        t.get()
+    });
+    if ticks % 5 == 0 && !reduced_motion() {
+        advance_attract();
+    }
+    let now = now();
+    if let Some(deadline) = DEADLINE.with(Cell::get) {
+        let left = ((deadline - now) / 1000.0).ceil();
+        if left <= 0.0 {
+            reset();
+        } else if let Some(count) = by_id("countdown-seconds") {
+            count.set_text_content(Some(&(left as u32).to_string()));
+        }
+        return;
+    }
+    let idle_ms = f64::from(config().idle_seconds) * 1000.0;
+    if now - LAST_ACTIVITY.with(Cell::get) < idle_ms {
+        return;
+    }
+    if pristine() {
+        LAST_ACTIVITY.with(|l| l.set(now));
+        return;
+    }
+    open_countdown(now);
+}
+
+/// The attract screen shows its next item.
+fn advance_attract() {
+    let Some(list) = by_id("kiosk-cycle") else { return };
+    let items = list.children();
+    let count = items.length();
+    if count < 2 {
+        return;
+    }
+    let current = (0..count).find(|&i| items.item(i).is_some_and(|e| e.class_name() == "is-current")).unwrap_or(0);
+    for i in 0..count {
+        if let Some(item) = items.item(i) {
+            item.set_class_name(if i == (current + 1) % count { "is-current" } else { "" });
+        }
+    }
+}
+
+fn open_countdown(now: f64) {
+    let seconds = config().countdown_seconds;
+    DEADLINE.with(|d| d.set(Some(now + f64::from(seconds) * 1000.0)));
+    read_aloud::stop();
+    take_away::open(
+        "alertdialog",
+        "还在使用吗？",
+        vec![el("p")
+            .class("countdown")
+            .child(el("span").id("countdown-seconds").class("countdown-number").text(seconds.to_string()))
+            .text(" 秒后将清除本次查询的所有内容，回到首页。")
+            .into()],
+        Some(
+            el("p").class("dialog-actions").child(
+                el("button")
+                    .attr("type", "button")
+                    .class("dialog-main continue")
+                    .attr("data-ui", "continue")
+                    .text("继续使用"),
+            ),
+        ),
+    );
+}
+
+/// "继续使用": the countdown closes and the idle time starts again.
+pub fn continue_session() {
+    DEADLINE.with(|d| d.set(None));
+    LAST_ACTIVITY.with(|l| l.set(now()));
+    take_away::close();
+}
+
+/// Wipes this visitor's traces and starts over with a full page load of `/kiosk` (which also
+/// lets a waiting service worker update take over).
+pub fn reset() {
+    DEADLINE.with(|d| d.set(None));
+    read_aloud::stop();
+    for storage in storages() {
+        for key in visitor_keys(&storage) {
+            let _ = storage.remove_item(&key);
+        }
+    }
+    html_class("large-text", false);
+    html_class("high-contrast", false);
+    if let Ok(inputs) = document().query_selector_all("input, textarea") {
+        for i in 0..inputs.length() {
+            if let Some(input) = inputs.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                input.set_value("");
+            }
+        }
+    }
+    let _ = window().location().replace("/kiosk");
+}
