@@ -6,7 +6,7 @@
 //! engine's time per query.
 
 use super::fetch;
-use crate::state::{app_state, Loaded, Phase};
+use crate::state::{app_state, Loaded};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mingbai_core::search::{tables, SearchIndex, SearchRequest, SearchResponse, Suggestion};
@@ -37,9 +37,14 @@ impl SearchService {
             if !service.wanted.get() {
                 return;
             }
-            let Phase::Ready(loaded) = state.phase.get() else {
+            let Some(loaded) = state.loaded() else {
                 return;
             };
+            // Search covers every kind: load what the first screen left out, then build.
+            if !loaded.has(&mingbai_core::FileRole::ALL) {
+                super::load::request(&mingbai_core::FileRole::ALL);
+                return;
+            }
             let current = service
                 .index
                 .with_value(|i| i.as_ref().is_some_and(|(l, _)| Arc::ptr_eq(l, &loaded)));
