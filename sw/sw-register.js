@@ -7,13 +7,14 @@
   var sw = navigator.serviceWorker;
   if (!sw) return;
   var applying = false;
-  sw.addEventListener('controllerchange', function () {
-    if (applying) location.reload();
-  });
   function apply(reg) {
-    if (reg.waiting && sw.controller && !applying) {
+    var next = reg.waiting;
+    if (next && sw.controller && !applying) {
       applying = true;
-      reg.waiting.postMessage('skip-waiting');
+      next.addEventListener('statechange', function () {
+        if (next.state === 'activated') location.reload();
+      });
+      next.postMessage('skip-waiting');
     }
   }
   sw.register('/sw.js').then(function (reg) {

@@ -68,3 +68,11 @@ fn links_between_loaded_kinds_are_still_checked() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("no-such-question"));
 }
+
+#[test]
+fn the_budget_script_lists_the_same_first_screen_kinds() {
+    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/first-screen-data.mjs")).unwrap();
+    let keys: Vec<String> = FIRST_SCREEN.iter().map(|r| format!("'{}'", r.key())).collect();
+    let line = format!("export const FIRST_SCREEN_KINDS = [{}];", keys.join(", "));
+    assert!(script.contains(&line), "scripts/first-screen-data.mjs must say: {line}");
+}
