@@ -414,13 +414,10 @@ fn rebuild() {
     }) else {
         return;
     };
-    let notices_before = match state.phase.get_untracked() {
-        Phase::Ready(old) => Some(old.library.notices.clone()),
-        _ => None,
-    };
-    let notices_changed = notices_before.is_some_and(|n| n != loaded.library.notices);
+    let was_ready = matches!(state.phase.get_untracked(), Phase::Ready(_));
     state.replace(loaded);
-    if notices_changed {
+    // Any newer file can be inbox news: notices, a followed policy revised, a card's deadline.
+    if was_ready {
         crate::subs::notices_replaced();
     }
 }
