@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
             <SkipLink/>
             <SiteHeader/>
             <main id="main" tabindex="-1">
+                <crate::components::offline::OfflineNotice/>
                 <LoadProblems/>
                 {move || match state.phase.get() {
                     Phase::Loading => Either::Left(loading()),

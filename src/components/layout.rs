@@ -107,8 +107,8 @@ pub fn SiteFooter() -> impl IntoView {
 pub fn LoadProblems() -> impl IntoView {
     let state = app_state();
     move || {
-        let problems = match state.phase.get() {
-            Phase::Ready(loaded) if !loaded.problems.is_empty() => loaded,
+        let problems = match state.loaded() {
+            Some(loaded) if !loaded.problems.is_empty() => loaded,
             _ => return Markup(Vec::new()),
         };
         Markup::one(

@@ -6,6 +6,7 @@ pub mod follow;
 pub mod items;
 pub mod layout;
 pub mod markup;
+pub mod offline;
 pub mod page_tools;
 pub mod read_aloud;
 pub mod search_box;

@@ -1,7 +1,7 @@
 //! `/`: what most people came for — current notices, hot questions, the latest cards and the
 //! "一件事" topics — plus a way into the full policy library.
 
-use super::{page, Ctx};
+use super::{page_needing, Ctx};
 use crate::components::common::{item_list, more_link};
 use crate::components::items::{card_item, notice_item, qa_item, topic_item};
 use crate::components::markup::{section, tx, Markup, Node};
@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    page(render)
+    // Only what this page shows: the policies (the biggest file) load when a page needs them.
+    page_needing(&mingbai_core::FIRST_SCREEN, render)
 }
 
 fn render(cx: &Ctx) -> Markup {
@@ -66,10 +67,14 @@ fn render(cx: &Ctx) -> Markup {
         section("home-policies", "home-block", "政策文件库")
             .child(tx(
                 "p",
-                format!(
-                    "收录政策文件 {} 份，可按发布机构、年份、主题和有效性查找。",
-                    lib.policies.len()
-                ),
+                if loaded.has(&[mingbai_core::FileRole::Policies]) {
+                    format!(
+                        "收录政策文件 {} 份，可按发布机构、年份、主题和有效性查找。",
+                        lib.policies.len()
+                    )
+                } else {
+                    "政策文件原文，可按发布机构、年份、主题和有效性查找。".to_string()
+                },
             ))
             .child(more_link("/policies", "查看政策文件"))
             .into(),

@@ -19,8 +19,9 @@ pub mod topic;
 pub mod topics;
 
 use crate::components::markup::Markup;
-use crate::state::{use_loaded, Loaded};
+use crate::state::{app_state, Loaded};
 use leptos::prelude::*;
+use mingbai_core::FileRole;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::params::ParamsMap;
 
@@ -32,12 +33,25 @@ pub struct Ctx<'a> {
 }
 
 /// A page: renders again whenever the URL's id or query changes. Every page shares this one
-/// reactive wrapper (one instantiation instead of one per page, for the wasm budget).
+/// reactive wrapper (one instantiation instead of one per page, for the wasm budget). It needs
+/// every kind of library file; see [`page_needing`] for pages that need fewer.
 pub fn page(render: fn(&Ctx) -> Markup) -> impl IntoView {
-    let loaded = use_loaded();
+    page_needing(&FileRole::ALL, render)
+}
+
+/// A page that renders from the files of `kinds` only: until they are loaded it shows
+/// "正在加载政策库…" (and asks for them), then renders; it also renders again when the library
+/// is replaced (fresher files, more kinds).
+pub fn page_needing(kinds: &'static [FileRole], render: fn(&Ctx) -> Markup) -> impl IntoView {
+    let state = app_state();
     let params = use_params_map();
     let query = use_query_map();
     move || {
+        let loaded = state.loaded().unwrap_or_default();
+        if !loaded.has(kinds) {
+            crate::platform::load::request(kinds);
+            return crate::components::status::loading();
+        }
         let params = params.read();
         let query = query.read();
         render(&Ctx {

@@ -1,52 +1,95 @@
-//! Loading the library over HTTP: config → manifest → every planned file (concurrently) →
-//! `LibraryBuilder::finish`. Problems become diagnostics; nothing here panics.
+//! Loading the library: config → manifest → the files of the kinds pages need →
+//! `LibraryBuilder`. Problems become diagnostics; nothing here panics.
+//!
+//! Lazy by kind: the start loads only what the first screen shows (`mingbai_core::FIRST_SCREEN`,
+//! or everything on a device with a subscription, whose inbox needs the policies); a page that
+//! needs more calls [`request`] and shows "正在加载" until the library is rebuilt with them.
+//!
+//! Offline-first (docs/offline.md): each file is read from the device's kept copy when there is
+//! one (at once), else from the network. Kept copies are then checked against the network in
+//! the background ([`confirm`]); a download replaces a kept copy only when
+//! `mingbai_core::check_replacement` accepts it, otherwise the kept copy stays and the problem
+//! is listed in "部分内容未能载入". While the server cannot be reached the app says so
+//! (`AppState::offline_notice`).
 
-use super::{config, fetch};
+use super::{config, fetch, storage};
 use crate::state::{AppState, Loaded, Phase};
 use leptos::prelude::*;
-use mingbai_core::{parse_manifest, Diagnostic, LibraryBuilder, Problem};
-use std::sync::Arc;
+use leptos::task::spawn_local;
+use mingbai_core::{
+    check_replacement, parse_manifest, Diagnostic, FileRole, IsoDate, LibraryBuilder, Manifest,
+    Problem, FIRST_SCREEN,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 const MANIFEST: &str = "manifest.json";
 
-/// Loads everything and moves `state` out of `Phase::Loading`.
+/// A library file: its role (`None` for the manifest) and its name in the manifest.
+type File = (Option<FileRole>, String);
+
+struct Store {
+    state: AppState,
+    manifest_url: String,
+    manifest: Manifest,
+    /// When the manifest in use was kept on the device (ms); `None` once the network confirmed it.
+    manifest_kept_at: Option<f64>,
+    /// Each file's text, or why it could not be read.
+    texts: HashMap<String, Result<String, String>>,
+    /// Files shown from the device's copy (or not read at all) that still await the network.
+    unconfirmed: Vec<File>,
+    /// Kinds loaded, and kinds asked for (loaded or under way).
+    kinds: Vec<FileRole>,
+    requested: Vec<FileRole>,
+    /// Downloads that did not replace the kept copy: file → diagnostic line.
+    kept_problems: HashMap<String, String>,
+}
+
+thread_local! {
+    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+}
+
+fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+    STORE.with(|s| s.borrow_mut().as_mut().map(f))
+}
+
+/// Loads the first screen and moves `state` out of `Phase::Loading`.
 pub async fn run(state: AppState) {
     let config = config::load().await;
     crate::surfaces::configure(&config.kiosk);
     if let Some(hotline) = &config.hotline {
         state.hotline.set(hotline.clone());
     }
-    let phase = load_library(&config, state).await;
-    let ready = matches!(phase, Phase::Ready(_));
-    state.phase.set(phase);
-    if ready {
-        crate::subs::after_load(state, config.refresh_seconds);
-    }
-}
-
-async fn load_library(config: &config::Config, state: AppState) -> Phase {
-    let Some(manifest_url) = config.manifest_url() else {
-        let d = Diagnostic::error(
-            Problem::MissingFile,
-            "config.json",
-            format!("政策库地址“{}”不是有效的网址", config.library),
-        )
-        .path("library");
-        return broken(d);
+    let manifest_url = match config.manifest_url() {
+        Some(url) => url,
+        None => {
+            let d = Diagnostic::error(
+                Problem::MissingFile,
+                "config.json",
+                format!("政策库地址“{}”不是有效的网址", config.library),
+            )
+            .path("library");
+            return broken(state, d);
+        }
     };
-    let manifest_text = match fetch::text(&manifest_url).await {
+    let (manifest_text, kept_at) = obtain(&[(None, MANIFEST.to_string())], &manifest_url)
+        .await
+        .pop()
+        .unwrap_or((Err(String::new()), None));
+    let manifest_text = match manifest_text {
         Ok(text) => text,
         Err(reason) => {
-            return broken(Diagnostic::error(
+            let d = Diagnostic::error(
                 Problem::MissingFile,
                 MANIFEST,
                 format!("无法读取政策库清单（{reason}）"),
-            ));
+            );
+            return broken(state, d);
         }
     };
     let manifest = match parse_manifest(MANIFEST, &manifest_text) {
         Ok(manifest) => manifest,
-        Err(diagnostic) => return broken(diagnostic),
+        Err(diagnostic) => return broken(state, diagnostic),
     };
     if config.hotline.is_none() {
         if let Some(hotline) = manifest
@@ -58,47 +101,329 @@ async fn load_library(config: &config::Config, state: AppState) -> Phase {
             state.hotline.set(hotline.to_string());
         }
     }
-
-    let mut builder = LibraryBuilder::new(manifest);
-    let planned = builder.planned_files();
-    // Start every request before waiting for any of them.
-    let pending: Vec<_> = planned
-        .iter()
-        .map(|(_, file)| match fetch::resolve(file, &manifest_url) {
-            Some(url) => Ok(fetch::start(&url)),
-            None => Err("文件名不是有效的网址".to_string()),
+    STORE.with(|s| {
+        *s.borrow_mut() = Some(Store {
+            state,
+            manifest_url,
+            manifest,
+            manifest_kept_at: kept_at,
+            texts: HashMap::new(),
+            unconfirmed: kept_at
+                .map(|_| vec![(None, MANIFEST.to_string())])
+                .unwrap_or_default(),
+            kinds: Vec::new(),
+            requested: Vec::new(),
+            kept_problems: HashMap::new(),
         })
-        .collect();
-    for ((role, file), request) in planned.iter().zip(pending) {
-        let result = match request {
-            Ok(request) => request.text().await,
-            Err(reason) => Err(reason),
-        };
-        match result {
-            Ok(text) => builder.add_text(*role, file, &text),
-            Err(reason) => builder.add_missing(file, &reason),
-        }
-    }
-
-    let report = builder.finish();
-    let mut problems = Vec::new();
-    for d in &report.diagnostics {
-        if d.is_error() {
-            leptos::logging::error!("{d}");
-            problems.push(d.to_string());
-        } else {
-            leptos::logging::warn!("{d}");
-        }
-    }
-    Phase::Ready(Arc::new(Loaded {
-        library: report.library,
-        problems,
-        today: super::today(),
-        manifest_url,
-    }))
+    });
+    // The inbox of a subscribed device needs the policies (alerts about followed policies).
+    let subscribed = storage::get(mingbai_core::subscribe::PROFILE_KEY).is_some();
+    let first: &[FileRole] = if subscribed {
+        &FileRole::ALL
+    } else {
+        &FIRST_SCREEN
+    };
+    with_store(|s| s.requested.extend_from_slice(first));
+    load_kinds(first).await;
+    crate::subs::after_load(state, config.refresh_seconds);
+    confirm().await;
 }
 
-fn broken(diagnostic: Diagnostic) -> Phase {
+/// Asks for the files of `roles` (a page needs them): loads those not loaded or under way, then
+/// rebuilds the library. Cheap to call again.
+pub fn request(roles: &[FileRole]) {
+    let missing: Vec<FileRole> = with_store(|s| {
+        let missing: Vec<FileRole> = roles
+            .iter()
+            .copied()
+            .filter(|r| !s.requested.contains(r))
+            .collect();
+        s.requested.extend_from_slice(&missing);
+        missing
+    })
+    .unwrap_or_default();
+    if !missing.is_empty() {
+        spawn_local(async move {
+            load_kinds(&missing).await;
+            confirm().await;
+        });
+    }
+}
+
+/// Re-checks with the network the manifest, the notices (new targeted notices reach the inbox)
+/// and every file still shown from the device or not read at all (see `platform::refresh`).
+pub async fn refresh() {
+    let more = with_store(|s| {
+        let mut files = vec![(None, MANIFEST.to_string())];
+        if s.kinds.contains(&FileRole::Notices) {
+            files.extend(
+                s.manifest
+                    .files
+                    .notices
+                    .names()
+                    .into_iter()
+                    .map(|n| (Some(FileRole::Notices), n.to_string())),
+            );
+        }
+        let missing = planned(s, &s.kinds)
+            .into_iter()
+            .filter(|(_, file)| matches!(s.texts.get(file), Some(Err(_))));
+        files.extend(missing);
+        for file in files {
+            if !s.unconfirmed.contains(&file) {
+                s.unconfirmed.push(file);
+            }
+        }
+    });
+    if more.is_some() {
+        confirm().await;
+    }
+}
+
+/// The files of `roles` the manifest names, with their roles.
+fn planned(s: &Store, roles: &[FileRole]) -> Vec<File> {
+    LibraryBuilder::new(s.manifest.clone())
+        .planned_files()
+        .into_iter()
+        .filter(|(role, _)| roles.contains(role))
+        .map(|(role, file)| (Some(role), file))
+        .collect()
+}
+
+/// Reads the files of `roles` not read yet (kept copy first, else the network) and rebuilds.
+async fn load_kinds(roles: &[FileRole]) {
+    let Some((files, base)) = with_store(|s| {
+        let files: Vec<File> = planned(s, roles)
+            .into_iter()
+            .filter(|(_, file)| !s.texts.contains_key(file))
+            .collect();
+        (files, s.manifest_url.clone())
+    }) else {
+        return;
+    };
+    let got = obtain(&files, &base).await;
+    with_store(|s| {
+        for ((role, file), (text, kept_at)) in files.into_iter().zip(got) {
+            if kept_at.is_some() || text.is_err() {
+                s.unconfirmed.push((role, file.clone()));
+            }
+            s.texts.insert(file, text);
+        }
+        for role in roles {
+            if !s.kinds.contains(role) {
+                s.kinds.push(*role);
+            }
+        }
+    });
+    rebuild();
+}
+
+/// Each file's text and, when it is the device's kept copy, when that was stored. Kept copies
+/// come at once; the others are downloaded together, and kept when they are acceptable.
+async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Option<f64>)> {
+    let urls: Vec<Option<String>> = files
+        .iter()
+        .map(|(_, file)| fetch::resolve(file, base))
+        .collect();
+    let mut kept = Vec::with_capacity(files.len());
+    for url in &urls {
+        kept.push(match url {
+            Some(url) => fetch::kept(url).await,
+            None => None,
+        });
+    }
+    // Start every download before waiting for any of them.
+    let pending: Vec<Option<fetch::Pending>> = urls
+        .iter()
+        .zip(&kept)
+        .map(|(url, kept)| match (url, kept) {
+            (Some(url), None) => Some(fetch::start(url)),
+            _ => None,
+        })
+        .collect();
+    let mut got = Vec::with_capacity(files.len());
+    for (((role, file), url), (kept, pending)) in files.iter().zip(&urls).zip(kept.into_iter().zip(pending)) {
+        got.push(match (kept, pending, url) {
+            (Some((text, at)), _, _) => (Ok(text), Some(at)),
+            (None, Some(pending), Some(url)) => match pending.text_or_failure().await {
+                Ok(text) => {
+                    // A file with file-level errors is still shown (its problems are listed),
+                    // but never kept: it must not outlive a fixed one.
+                    if check_replacement(*role, file, &text).is_ok() {
+                        fetch::keep(url, &text).await;
+                    }
+                    (Ok(text), None)
+                }
+                Err(failure) => (Err(failure.reason), None),
+            },
+            _ => (Err("文件名不是有效的网址".to_string()), None),
+        });
+    }
+    got
+}
+
+/// Asks the network about every unconfirmed file: an acceptable download replaces the kept
+/// copy, anything else leaves it in place (and says why); an unreachable server turns the
+/// offline notice on. Rebuilds the library when something changed.
+async fn confirm() {
+    let Some((files, base)) = with_store(|s| (std::mem::take(&mut s.unconfirmed), s.manifest_url.clone())) else {
+        return;
+    };
+    if files.is_empty() {
+        return;
+    }
+    let pending: Vec<Option<(String, fetch::Pending)>> = files
+        .iter()
+        .map(|(_, file)| fetch::resolve(file, &base).map(|url| {
+            let request = fetch::start_revalidated(&url);
+            (url, request)
+        }))
+        .collect();
+    let mut changed = false;
+    let mut unreachable = Vec::new();
+    let mut new_manifest = None;
+    for ((role, file), request) in files.into_iter().zip(pending) {
+        let Some((url, request)) = request else { continue };
+        let text = match request.text_or_failure().await {
+            Ok(text) => text,
+            Err(failure) if failure.unreachable => {
+                unreachable.push((role, file));
+                continue;
+            }
+            Err(failure) => {
+                let line = format!("无法更新（{}）", failure.reason);
+                changed |= note_kept_problem(&file, line);
+                continue;
+            }
+        };
+        if let Err(d) = check_replacement(role, &file, &text) {
+            let have_copy = with_store(|s| matches!(s.texts.get(&file), Some(Ok(_)))).unwrap_or(true);
+            if have_copy || role.is_none() {
+                changed |= note_kept_problem(&file, format!("新下载的文件有误（{}）", d.message));
+            } else {
+                // Nothing better to show: as on a first visit, the loader lists its problems.
+                with_store(|s| s.texts.insert(file, Ok(text)));
+                changed = true;
+            }
+            continue;
+        }
+        fetch::keep(&url, &text).await;
+        if role.is_none() {
+            if let Ok(manifest) = parse_manifest(MANIFEST, &text) {
+                new_manifest = Some(manifest);
+            }
+            continue;
+        }
+        changed |= with_store(|s| {
+            let problem_gone = s.kept_problems.remove(&file).is_some();
+            let same = matches!(s.texts.get(&file), Some(Ok(old)) if *old == text);
+            if !same {
+                s.texts.insert(file, Ok(text));
+            }
+            problem_gone || !same
+        })
+        .unwrap_or(false);
+    }
+    let offline = !unreachable.is_empty();
+    let notice = with_store(|s| {
+        if let Some(manifest) = new_manifest {
+            s.manifest_kept_at = None;
+            s.kept_problems.remove(MANIFEST);
+            if manifest != s.manifest {
+                s.manifest = manifest;
+                changed = true;
+            }
+        }
+        s.unconfirmed.extend(unreachable);
+        offline.then(|| offline_notice(s))
+    });
+    let Some(notice) = notice else { return };
+    if let Some(state) = with_store(|s| s.state) {
+        if state.offline_notice.get_untracked() != notice {
+            state.offline_notice.set(notice);
+        }
+    }
+    if changed {
+        // A new manifest may name files not read yet.
+        let kinds = with_store(|s| s.kinds.clone()).unwrap_or_default();
+        load_kinds(&kinds).await;
+    }
+}
+
+/// Records why a download did not replace the kept copy; `true` when that is news.
+fn note_kept_problem(file: &str, why: String) -> bool {
+    let line = Diagnostic::error(
+        Problem::MalformedJson,
+        file,
+        format!("{why}，仍显示本机保存的上一版"),
+    )
+    .to_string();
+    leptos::logging::warn!("{line}");
+    with_store(|s| s.kept_problems.insert(file.to_string(), line.clone()) != Some(line))
+        .unwrap_or(false)
+}
+
+/// "离线浏览：数据更新于 2024年7月1日": the manifest's `updated`, else when it was kept.
+fn offline_notice(s: &Store) -> String {
+    let date = s.manifest.updated.clone().or_else(|| {
+        let kept = js_sys::Date::new(&s.manifest_kept_at?.into());
+        IsoDate::from_ymd(
+            kept.get_full_year() as i32,
+            (kept.get_month() + 1) as u8,
+            kept.get_date() as u8,
+        )
+    });
+    match date {
+        Some(date) => format!("离线浏览：数据更新于 {}", date.chinese()),
+        None => "离线浏览：显示的是本机保存的内容".to_string(),
+    }
+}
+
+/// Builds the library from every file read so far and puts it in app state.
+fn rebuild() {
+    let Some((state, loaded)) = with_store(|s| {
+        let mut builder = LibraryBuilder::new(s.manifest.clone()).only(&s.kinds);
+        for (role, file) in builder.planned_files() {
+            if !s.kinds.contains(&role) {
+                continue;
+            }
+            match s.texts.get(&file) {
+                Some(Ok(text)) => builder.add_text(role, &file, text),
+                Some(Err(reason)) => builder.add_missing(&file, reason),
+                None => builder.add_missing(&file, "尚未下载"),
+            }
+        }
+        let report = builder.finish();
+        let mut problems: Vec<String> = s.kept_problems.values().cloned().collect();
+        problems.sort();
+        for d in &report.diagnostics {
+            if d.is_error() {
+                leptos::logging::error!("{d}");
+                problems.push(d.to_string());
+            } else {
+                leptos::logging::warn!("{d}");
+            }
+        }
+        let loaded = Loaded {
+            library: report.library,
+            problems,
+            today: super::today(),
+            manifest_url: s.manifest_url.clone(),
+            kinds: s.kinds.clone(),
+        };
+        (s.state, loaded)
+    }) else {
+        return;
+    };
+    let was_ready = matches!(state.phase.get_untracked(), Phase::Ready(_));
+    state.replace(loaded);
+    // Any newer file can be inbox news: notices, a followed policy revised, a card's deadline.
+    if was_ready {
+        crate::subs::notices_replaced();
+    }
+}
+
+fn broken(state: AppState, diagnostic: Diagnostic) {
     leptos::logging::error!("{diagnostic}");
-    Phase::Broken(diagnostic.to_string())
+    state.phase.set(Phase::Broken(diagnostic.to_string()));
 }

@@ -16,7 +16,7 @@
 //! a blocked or missing file), `failed` says why in Chinese and the rest of the app works on.
 
 use super::fetch;
-use crate::state::{app_state, Loaded, Phase};
+use crate::state::{app_state, Loaded};
 use leptos::prelude::*;
 use mingbai_core::search::protocol::{OpenLibrary, SuggestRequest, WorkerReply, WorkerRequest};
 use mingbai_core::search::{SearchRequest, SearchResponse, Suggestion};
@@ -77,7 +77,9 @@ impl SearchService {
             if !service.wanted.get() || service.failed.get_untracked().is_some() {
                 return;
             }
-            if let Phase::Ready(loaded) = state.phase.get() {
+            // The worker loads every kind itself: the first screen's partial library is enough to
+            // know where the library is.
+            if let Some(loaded) = state.loaded() {
                 service.open(loaded);
             }
         });
@@ -158,7 +160,9 @@ impl SearchService {
     /// Makes sure the worker runs and has `loaded`'s library open (or is opening it).
     fn open(self, loaded: Arc<Loaded>) {
         let started = CHANNEL.with_borrow_mut(|c| {
-            if c.library.as_ref().is_some_and(|l| Arc::ptr_eq(l, &loaded)) {
+            // Kinds loaded later (lazy pages) do not change what the worker indexes; a new
+            // library or a new edition of it does.
+            if c.library.as_ref().is_some_and(|l| same_edition(l, &loaded)) {
                 return Ok(());
             }
             if c.worker.is_none() {
@@ -317,4 +321,10 @@ fn record(name: &str, start: f64) {
         let measure: js_sys::Function = measure.unchecked_into();
         let _ = measure.call2(&perf, &name.into(), &options);
     }
+}
+
+/// Whether two loads are the same library in the same edition (manifest address and `updated`).
+fn same_edition(a: &Loaded, b: &Loaded) -> bool {
+    let updated = |l: &Loaded| l.library.manifest.as_ref().and_then(|m| m.updated.clone());
+    a.manifest_url == b.manifest_url && updated(a) == updated(b)
 }

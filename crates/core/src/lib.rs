@@ -1,6 +1,7 @@
 //! mingbai core: the policy library format v1 (types = schema), loading with per-entry error
 //! recovery, validation, and the browse queries the app and CLI share. No web dependencies.
 
+pub mod accept;
 pub mod browse;
 pub mod date;
 pub mod diagnostic;
@@ -18,6 +19,7 @@ pub mod validate;
 pub use date::IsoDate;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use library::Library;
-pub use load::{load_with, FileRole, LibraryBuilder, LoadReport};
+pub use accept::check_replacement;
+pub use load::{load_with, FileRole, LibraryBuilder, LoadReport, FIRST_SCREEN};
 pub use parse::parse_manifest;
 pub use types::*;

@@ -20,6 +20,49 @@ pub enum FileRole {
     Synonyms,
 }
 
+impl FileRole {
+    pub const ALL: [FileRole; 7] = [
+        FileRole::Taxonomy,
+        FileRole::Policies,
+        FileRole::Cards,
+        FileRole::Qa,
+        FileRole::Notices,
+        FileRole::Topics,
+        FileRole::Synonyms,
+    ];
+
+    /// The kind of item the file holds (`None` for taxonomy and synonyms).
+    pub fn item_kind(self) -> Option<ItemKind> {
+        match self {
+            FileRole::Policies => Some(ItemKind::Policy),
+            FileRole::Cards => Some(ItemKind::Card),
+            FileRole::Qa => Some(ItemKind::Qa),
+            FileRole::Notices => Some(ItemKind::Notice),
+            FileRole::Topics => Some(ItemKind::Topic),
+            FileRole::Taxonomy | FileRole::Synonyms => None,
+        }
+    }
+
+    /// The key of this role in the manifest's `files` (also its name in docs and tests).
+    pub fn key(self) -> &'static str {
+        match self {
+            FileRole::Policies => "policies",
+            FileRole::Cards => "cards",
+            FileRole::Qa => "qa",
+            FileRole::Notices => "notices",
+            FileRole::Topics => "topics",
+            FileRole::Taxonomy => "taxonomy",
+            FileRole::Synonyms => "synonyms",
+        }
+    }
+}
+
+/// What the home page (the first screen) shows, so all a first visit downloads besides the
+/// manifest: notices, hot questions, latest cards, topics and the labels of the taxonomy. The
+/// policies (the biggest file) and the synonyms (search only) load when a page needs them.
+pub const FIRST_SCREEN: [FileRole; 5] =
+    [FileRole::Taxonomy, FileRole::Cards, FileRole::Qa, FileRole::Notices, FileRole::Topics];
+
 /// Entries as read, each with the file it came from (for diagnostics).
 #[derive(Debug, Default)]
 pub struct RawEntries {
@@ -30,6 +73,9 @@ pub struct RawEntries {
     pub topics: Vec<(String, Topic)>,
     pub taxonomy: Option<(String, Taxonomy)>,
     pub synonyms: Vec<(String, Synonym)>,
+    /// Kinds whose files have not been loaded (yet): references to them are neither checked
+    /// nor dropped, so a partly loaded library reports no false dangling references.
+    pub not_loaded: Vec<ItemKind>,
 }
 
 pub struct LibraryBuilder {
@@ -75,8 +121,17 @@ impl LibraryBuilder {
             topics: loaded(&library.topics),
             taxonomy,
             synonyms: loaded(&library.synonyms),
+            not_loaded: Vec::new(),
         };
         LibraryBuilder { manifest, raw, diagnostics: Vec::new() }
+    }
+
+    /// Loads only the files of `roles`: references into kinds outside them stay unchecked
+    /// (they are checked once a builder with those kinds runs).
+    pub fn only(mut self, roles: &[FileRole]) -> LibraryBuilder {
+        self.raw.not_loaded =
+            FileRole::ALL.iter().filter(|r| !roles.contains(r)).filter_map(|r| r.item_kind()).collect();
+        self
     }
 
     /// Every file the manifest names, in load order, with its role. Shards appear one by one.

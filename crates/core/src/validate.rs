@@ -114,7 +114,8 @@ impl At<'_> {
 }
 
 pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
-    let RawEntries { policies, cards, qa, notices, topics, taxonomy, synonyms } = raw;
+    let RawEntries { policies, cards, qa, notices, topics, taxonomy, synonyms, not_loaded } = raw;
+    let policies_loaded = !not_loaded.contains(&ItemKind::Policy);
     let policies = unique(policies, "政策", |p| &p.id, |p| &p.title, "title", d);
     let mut cards = unique(cards, "解读卡", |c| &c.id, |c| &c.title, "title", d);
     let mut qa = unique(qa, "问答", |q| &q.id, |q| &q.question, "question", d);
@@ -166,6 +167,7 @@ pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
         let id = c.id.clone();
         let mut at = At { file, entry: &id, d };
         match policy_ids.get(&c.policy_id) {
+            None if !policies_loaded => {}
             None => at.error(Problem::DanglingReference, "policy_id", format!("解读卡对应的政策“{}”不存在", c.policy_id)),
             Some(status) if !status.is_current() => {
                 at.warn("policy_id", format!("解读卡对应的政策“{}”{}，请确认解读是否仍然适用", c.policy_id, status.label()))
@@ -186,6 +188,9 @@ pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
         let mut at = At { file, entry: &id, d };
         let mut index = 0;
         q.policy_refs.retain(|r| {
+            if !policies_loaded {
+                return true;
+            }
             let path = format!("policy_refs[{index}]");
             index += 1;
             let Some(known_sections) = sections_by_policy.get(&r.policy_id) else {
@@ -228,7 +233,7 @@ pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
                 at.warn("deadline", "截止日期早于发布日期");
             }
         }
-        retain_links(&mut n.links, "links", &existing, &mut at);
+        retain_links(&mut n.links, "links", &existing, &not_loaded, &mut at);
         at.known_terms(&mut n.themes, themes, "themes");
         at.known_terms(&mut n.audiences, audiences, "audiences");
         at.known_terms(&mut n.regions, regions, "regions");
@@ -237,7 +242,7 @@ pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
     for (file, t) in topics.iter_mut() {
         let id = t.id.clone();
         let mut at = At { file, entry: &id, d };
-        retain_links(&mut t.items, "items", &existing, &mut at);
+        retain_links(&mut t.items, "items", &existing, &not_loaded, &mut at);
         if t.items.is_empty() {
             at.warn("items", "专题中没有可显示的内容");
         }
@@ -308,10 +313,17 @@ fn check_policy(p: &mut Policy, policy_ids: &HashMap<String, PolicyStatus>, at: 
     }
 }
 
-fn retain_links(links: &mut Vec<ItemLink>, field: &str, existing: &HashMap<ItemKind, HashSet<String>>, at: &mut At) {
+fn retain_links(
+    links: &mut Vec<ItemLink>,
+    field: &str,
+    existing: &HashMap<ItemKind, HashSet<String>>,
+    not_loaded: &[ItemKind],
+    at: &mut At,
+) {
     let mut index = 0;
     links.retain(|link| {
-        let ok = existing.get(&link.kind).is_some_and(|ids| ids.contains(&link.id));
+        let ok = not_loaded.contains(&link.kind)
+            || existing.get(&link.kind).is_some_and(|ids| ids.contains(&link.id));
         if !ok {
             at.error(
                 Problem::DanglingReference,

@@ -1,0 +1,16 @@
+//! "离线浏览：数据更新于 2024年7月1日": shown while the library's server cannot be reached and
+//! the pages show the copy kept on this device (see `platform::load`, docs/offline.md). The
+//! live region is always in the page so screen readers announce the notice when it appears.
+
+use crate::state::app_state;
+use leptos::prelude::*;
+
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let state = app_state();
+    view! {
+        <div class="offline-region" role="status">
+            {move || state.offline_notice.get().map(|text| view! { <p class="offline-notice">{text}</p> })}
+        </div>
+    }
+}
