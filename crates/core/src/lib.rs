@@ -8,6 +8,7 @@ pub mod library;
 pub mod load;
 pub mod parse;
 pub mod qr;
+pub mod screen;
 pub mod search;
 #[cfg(feature = "schema")]
 pub mod schema;
