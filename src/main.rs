@@ -7,6 +7,7 @@ mod pages;
 mod platform;
 mod state;
 mod subs;
+mod surfaces;
 
 fn main() {
     console_error_panic_hook::set_once();

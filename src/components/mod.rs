@@ -5,5 +5,6 @@ pub mod follow;
 pub mod items;
 pub mod layout;
 pub mod markup;
+pub mod route_focus;
 pub mod search_box;
 pub mod status;

@@ -279,7 +279,7 @@ fn export_link(p: &Profile) -> String {
 }
 
 /// The QR code as SVG built from DOM nodes: one `<rect>` per horizontal run of dark modules.
-fn qr_svg(text: &str) -> Option<El> {
+pub fn qr_svg(text: &str) -> Option<El> {
     let qr = QrCode::encode_link(text)?;
     let full = (qr.size + 8).to_string();
     let runs = qr.dark_runs().into_iter().map(|(x, y, len)| {
