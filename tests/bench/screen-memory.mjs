@@ -21,6 +21,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
+// trunk announces the instantiated module (exports include the linear memory).
+await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.mingbaiWasm = e.detail?.wasm; }));
 await page.goto(app.url('/screen'));
 await page.waitForSelector('article.slide', { timeout: 30_000 });
 
@@ -28,11 +30,7 @@ async function sample() {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-  const wasm = await page.evaluate(() => {
-    const mem = globalThis.wasmBindings?.__wbindgen_export_0 ?? null; // not always exported
-    for (const v of Object.values(globalThis.wasmBindings || {})) if (v instanceof WebAssembly.Memory) return v.buffer.byteLength;
-    return mem instanceof WebAssembly.Memory ? mem.buffer.byteLength : null;
-  });
+  const wasm = await page.evaluate(() => window.mingbaiWasm?.memory?.buffer.byteLength ?? null);
   const requests = app.requests.filter((r) => r.endsWith('manifest.json')).length;
   return { heap: m.JSHeapUsedSize, nodes: m.Nodes, listeners: m.JSEventListeners, wasm, requests };
 }

@@ -1,114 +1,13 @@
-// Accessibility audit: axe-core (wcag2a, wcag2aa, wcag21aa, wcag22aa) in headless Chromium on
-// EVERY route of the app, in every surface (phone 390×844, kiosk via ?mode=kiosk and /kiosk at
-// 1080×1920, the display screen at 1920×1080 and 1080×1920, embed under /embed/), in normal and
-// large-text mode (localStorage mingbai.display, the kiosk helper's contract). Zero violations.
-// Also: after in-app navigation focus moves to the new page's h1.
+// Accessibility audit, phone surface (390×844), normal and large text: axe-core on every route
+// (see lib/a11y.mjs; the other surfaces are in a11y-kiosk / a11y-embed-screen). Also: after
+// in-app navigation focus moves to the new page's h1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { useBrowserAndApp, withPage, gotoApp, readLibrary } from './lib/harness.mjs';
+import { withPage, gotoApp, readLibrary } from './lib/harness.mjs';
+import { auditSurfaces } from './lib/a11y.mjs';
 
-const env = useBrowserAndApp();
+const env = auditSurfaces('phone');
 const lib = readLibrary();
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-const PROFILE = JSON.stringify({
-  version: 1,
-  audiences: [lib.taxonomy.audiences?.[0]?.id].filter(Boolean),
-  themes: [lib.taxonomy.themes?.[0]?.id].filter(Boolean),
-  regions: [],
-  follows: [{ kind: 'policy', id: lib.policies[0].id }],
-  remind_days: 7,
-  delivery: 'instant',
-  muted_themes: [],
-  notify: false,
-});
-
-/** Every route (ids from the embedded library). `profile`: with a saved subscription. */
-const ROUTES = [
-  { path: '/' },
-  { path: '/policies' },
-  { path: `/policies?status=effective&year=${(lib.policies[0].published_date || '').slice(0, 4)}` },
-  { path: `/policies/${lib.policies[0].id}` },
-  { path: '/qa' },
-  { path: `/qa/${lib.qa[0].id}` },
-  { path: '/cards' },
-  { path: `/cards/${lib.cards[0].id}` },
-  { path: '/notices' },
-  { path: `/notices/${lib.notices[0].id}` },
-  { path: '/topics' },
-  { path: `/topics/${lib.topics[0].id}` },
-  { path: `/search?q=${encodeURIComponent('养老保险')}` },
-  { path: `/search?q=${encodeURIComponent('qqxxzzkk火星移民')}` },
-  { path: '/subscribe' },
-  { path: '/subscribe?step=who' },
-  { path: '/subscribe?step=themes' },
-  { path: '/subscribe?step=region' },
-  { path: '/subscribe?step=remind' },
-  { path: '/subscribe?step=check' },
-  { path: '/subscribe', profile: true },
-  { path: '/inbox' },
-  { path: '/inbox', profile: true },
-  { path: '/privacy' },
-  { path: '/no-such-page' },
-];
-
-const withMode = (path, mode) => path + (path.includes('?') ? '&' : '?') + `mode=${mode}`;
-
-const SURFACES = [
-  { name: 'phone', viewport: { width: 390, height: 844 }, urls: ROUTES.map((r) => ({ ...r, url: r.path })) },
-  {
-    name: 'kiosk',
-    viewport: { width: 1080, height: 1920 },
-    urls: [{ url: '/kiosk' }, ...ROUTES.map((r) => ({ ...r, url: withMode(r.path, 'kiosk') }))],
-  },
-  { name: 'embed', viewport: { width: 390, height: 844 }, urls: ROUTES.map((r) => ({ ...r, url: `/embed${r.path}` })) },
-  { name: 'screen landscape', viewport: { width: 1920, height: 1080 }, urls: [{ url: '/screen' }] },
-  { name: 'screen portrait', viewport: { width: 1080, height: 1920 }, urls: [{ url: '/screen' }] },
-];
-
-const MODES = [
-  { name: 'normal', display: null },
-  { name: 'large text', display: { large: true, contrast: false } },
-];
-
-function describe(violations) {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n    ')}`)
-    .join('\n  ');
-}
-
-for (const surface of SURFACES) {
-  for (const mode of MODES) {
-    test(`axe: ${surface.name}, ${mode.name}: zero violations on every route`, async (t) => {
-      const failures = [];
-      // One context for the routes without a subscription and one for those with it (the
-      // browser's caches make the page loads cheap); the display settings and the profile are
-      // set before the first script of every page runs.
-      for (const profile of [false, true]) {
-        const urls = surface.urls.filter((r) => !!r.profile === profile);
-        if (!urls.length) continue;
-        await withPage(t, env.browser, async (page, context) => {
-          await context.addInitScript(
-            ([display, stored]) => {
-              if (display) localStorage.setItem('mingbai.display', display);
-              if (stored) localStorage.setItem('mingbai.profile.v1', stored);
-            },
-            [mode.display && JSON.stringify(mode.display), profile ? PROFILE : null],
-          );
-          for (const route of urls) {
-            await gotoApp(page, env.app.url(route.url));
-            const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-            if (results.violations.length) {
-              failures.push(`${route.url}${profile ? ' (with a subscription)' : ''}:\n  ${describe(results.violations)}`);
-            }
-          }
-        }, { viewport: surface.viewport });
-      }
-      assert.deepEqual(failures, [], `axe violations (${surface.name}, ${mode.name}):\n${failures.join('\n')}`);
-    });
-  }
-}
 
 test('after in-app navigation focus moves to the new page h1', async (t) => {
   await withPage(t, env.browser, async (page) => {
