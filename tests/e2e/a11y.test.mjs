@@ -1,12 +1,12 @@
-// Accessibility audit, phone surface (390×844), normal and large text: axe-core on every route
-// (see lib/a11y.mjs; the other surfaces are in a11y-kiosk / a11y-embed-screen). Also: after
-// in-app navigation focus moves to the new page's h1.
+// Accessibility audit, phone surface (390×844), normal text: axe-core on every route (routes,
+// surfaces and modes in lib/a11y.mjs; the other surfaces and large text are in a11y-*.test.mjs).
+// Also: after in-app navigation focus moves to the new page's h1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage, gotoApp, readLibrary } from './lib/harness.mjs';
 import { auditSurfaces } from './lib/a11y.mjs';
 
-const env = auditSurfaces('phone');
+const env = auditSurfaces(['phone'], ['normal']);
 const lib = readLibrary();
 
 test('after in-app navigation focus moves to the new page h1', async (t) => {
