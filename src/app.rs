@@ -16,11 +16,15 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    if crate::surfaces::screen::active() {
+        return Either::Left(crate::surfaces::screen::view());
+    }
+    let base = if crate::surfaces::embed::active() { crate::surfaces::embed::BASE } else { "" };
     provide_context(platform::search::SearchService::new());
     spawn_local(platform::load::run(state));
 
-    view! {
-        <Router>
+    Either::Right(view! {
+        <Router base=base>
             <SkipLink/>
             <SiteHeader/>
             <main id="main" tabindex="-1">
@@ -34,7 +38,7 @@ pub fn App() -> impl IntoView {
             </main>
             <SiteFooter/>
         </Router>
-    }
+    })
 }
 
 /// The stable routes (see PRODUCT.md); mounted once the library has loaded.
@@ -42,6 +46,10 @@ pub fn App() -> impl IntoView {
 fn AppRoutes() -> impl IntoView {
     platform::navigate_get_forms(use_navigate());
     crate::subs::listen(use_navigate());
+    crate::components::route_focus::install();
+    if crate::surfaces::embed::active() {
+        crate::surfaces::embed::start(use_navigate());
+    }
     view! {
         <crate::components::page_tools::PageTools/>
         <FlatRoutes fallback=pages::not_found::NotFound>

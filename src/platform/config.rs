@@ -20,6 +20,39 @@ pub struct Config {
     pub refresh_seconds: u32,
     /// Kiosk idle reset (`"kiosk": {"idle_seconds": 120, "countdown_seconds": 20}`).
     pub kiosk: crate::surfaces::KioskConfig,
+    /// The display screen (`"screen"` section).
+    pub screen: ScreenConfig,
+    /// Origins allowed to talk to `/embed/…` with postMessage (`"embed": {"allowed_origins"}`).
+    pub embed_origins: Vec<String>,
+}
+
+/// `"screen": {"interval_seconds":12,"kinds":["notice","card","qa"],"refresh_seconds":300}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreenConfig {
+    pub interval_seconds: u32,
+    /// Kind names in the order shown (see `mingbai_core::screen::parse_kinds`).
+    pub kinds: Vec<String>,
+    pub refresh_seconds: u32,
+}
+
+impl Default for ScreenConfig {
+    fn default() -> Self {
+        ScreenConfig { interval_seconds: 12, kinds: Vec::new(), refresh_seconds: 300 }
+    }
+}
+
+fn seconds(section: Option<&Value>, name: &str, default: u32) -> u32 {
+    match section.and_then(|s| s.get(name)).and_then(Value::as_u64) {
+        Some(n) => n.clamp(1, 86_400) as u32,
+        None => default,
+    }
+}
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|list| list.iter().filter_map(Value::as_str).map(|s| s.trim().to_string()).collect())
+        .unwrap_or_default()
 }
 
 impl Default for Config {
@@ -30,6 +63,8 @@ impl Default for Config {
             hotline: None,
             refresh_seconds: super::refresh::DEFAULT_SECONDS,
             kiosk: Default::default(),
+            screen: ScreenConfig::default(),
+            embed_origins: Vec::new(),
         }
     }
 }
@@ -52,6 +87,16 @@ impl Config {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(super::refresh::DEFAULT_SECONDS),
             kiosk: crate::surfaces::KioskConfig::from_json(value.get("kiosk")),
+            screen: {
+                let section = value.get("screen");
+                let d = ScreenConfig::default();
+                ScreenConfig {
+                    interval_seconds: seconds(section, "interval_seconds", d.interval_seconds),
+                    kinds: strings(section.and_then(|s| s.get("kinds"))),
+                    refresh_seconds: seconds(section, "refresh_seconds", d.refresh_seconds),
+                }
+            },
+            embed_origins: strings(value.get("embed").and_then(|e| e.get("allowed_origins"))),
         })
     }
 

@@ -5,7 +5,9 @@
 //! One delegated listener (registered once, from the header) serves every control this module
 //! and its components add: buttons carry `data-ui="…"` and stay plain markup.
 
+pub mod embed;
 pub mod kiosk;
+pub mod screen;
 
 use crate::components::{display_settings, read_aloud, take_away};
 use leptos::prelude::{document, window};

@@ -9,6 +9,7 @@ pub mod library;
 pub mod load;
 pub mod parse;
 pub mod qr;
+pub mod screen;
 pub mod search;
 #[cfg(feature = "schema")]
 pub mod schema;
