@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, REPO_ROOT } from '../../server.mjs';
+import { libraryOrigin, metaPolicy, withMetaPolicy, addConnectOrigin } from '../../../tools/csp-hook.mjs';
 
 export { REPO_ROOT, startServer };
 // The release build under test; MINGBAI_DIST points elsewhere (scripts/test passes it through).
@@ -63,7 +64,11 @@ export async function startApp({ library, overrides = {}, ...rest } = {}) {
   assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html missing: run trunk build --release --offline first (bash scripts/test does)');
   const o = { ...overrides };
   if (library !== undefined) o['/config.json'] = configWithLibrary(library);
-  return startServer({ root: DIST, overrides: o, extraRoots: { '/fixtures/': FIXTURES }, ...rest });
+  // A library on another origin must be allowed in the CSP's connect-src, as a deployer does it
+  // (docs/security.md: node tools/csp-hook.mjs --add-origin …).
+  const origin = libraryOrigin(library);
+  const transformHtml = origin ? (html) => withMetaPolicy(html, addConnectOrigin(metaPolicy(html), origin)) : null;
+  return startServer({ root: DIST, overrides: o, extraRoots: { '/fixtures/': FIXTURES }, transformHtml, ...rest });
 }
 
 /**
