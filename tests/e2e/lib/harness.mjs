@@ -126,6 +126,15 @@ export async function withPage(t, browser, fn, contextOptions = {}) {
   }
 }
 
+/**
+ * Loads axe-core into the page. Through CDP (page.evaluate), not a <script> tag: the app's
+ * Content-Security-Policy rightly blocks inline scripts it does not know (docs/security.md).
+ */
+export async function injectAxe(page) {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(source);
+}
+
 /** Waits until the app has rendered: main#main with an h1 and no loading status left. */
 export async function waitForApp(page, { timeout = APP_TIMEOUT } = {}) {
   await page.waitForSelector('main#main h1', { state: 'attached', timeout });
