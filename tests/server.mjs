@@ -13,6 +13,7 @@
 //
 // - binds 127.0.0.1, port 0 = a free random port;
 // - unknown paths without a file extension get index.html (SPA fallback), others 404;
+// - transformHtml: (html) => html, applied to the .html files served (the SPA fallback too);
 // - overrides: exact URL path -> string | Buffer | { status, body, type, headers };
 // - srv.hold('/x/manifest.json') makes matching requests wait until the returned release() is
 //   called, so tests can observe loading states without timing;
@@ -87,6 +88,7 @@ export function startServer(options = {}) {
     fallback = true,
     quiet = true,
     base = REPO_ROOT,
+    transformHtml = null, // (html: string) => string, applied to every .html file served
   } = options;
   const rootDir = path.resolve(base, root);
   const mounts = Object.entries(extraRoots)
@@ -159,6 +161,7 @@ export function startServer(options = {}) {
     } catch (e) {
       return send(req, res, 500, { 'Content-Type': 'text/plain' }, String(e));
     }
+    if (transformHtml && path.extname(file) === '.html') body = transformHtml(body.toString('utf8'));
     return send(req, res, 200, { 'Content-Type': contentType(file) }, body);
   }
 

@@ -103,20 +103,26 @@ fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
             .child(item_list(topics.into_iter().map(topic_item)))
     });
 
+    // Unsafe links from the data (javascript:, data:, http: …) are shown as plain text.
     let resolve =
         |url: &str| safe_href(url).and_then(|u| platform::fetch::resolve(u, &loaded.manifest_url));
     let attachments: Vec<Node> = p
         .attachments
         .iter()
-        .filter_map(|a| Some(li(link(resolve(&a.url)?, a.title.as_str()))))
+        .map(|a| match resolve(&a.url) {
+            Some(href) => li(link(href, a.title.as_str())),
+            None => li(tx("span", a.title.as_str()).class("unsafe-link")),
+        })
         .collect();
     let attachments = (!attachments.is_empty()).then(|| {
         section("policy-attachments", "related", "附件").child(el("ul").children(attachments))
     });
-    let source = p.source_url.as_deref().and_then(resolve).map(|href| {
-        el("p")
-            .class("source-link")
-            .child(link(href, "查看政府网站原文").attr("rel", "noopener"))
+    let source = p.source_url.as_deref().map(|url| {
+        let p = el("p").class("source-link");
+        match resolve(url) {
+            Some(href) => p.child(link(href, "查看政府网站原文").attr("rel", "noopener")),
+            None => p.text("政府网站原文地址：").child(tx("span", url).class("unsafe-link")),
+        }
     });
 
     let themes = p

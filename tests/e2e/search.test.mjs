@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   startApp, withPage, gotoApp, expectPageBasics, expectPresent, readLibrary, APP_TIMEOUT, DIST, REPO_ROOT, FIXTURES,
   useBrowserAndApp,
+  injectAxe,
 } from './lib/harness.mjs';
 
 const lib = readLibrary();
@@ -422,7 +423,7 @@ test('markup in library text is shown as text in snippets, never parsed', async 
 
 /** axe-core on the current page (WCAG 2.0/2.1/2.2 A and AA rules): the violations, summarised. */
 async function axeViolations(page) {
-  await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  await injectAxe(page);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

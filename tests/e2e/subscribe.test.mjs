@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   launchBrowser, startApp, withPage, gotoApp, expectPageBasics, readLibrary, configWithLibrary, FIXTURES, APP_TIMEOUT, REPO_ROOT,
+  injectAxe,
 } from './lib/harness.mjs';
 
 const lib = readLibrary();
@@ -428,7 +429,7 @@ test('a followed policy revised in a newer library raises an alert linking the n
 
 /** axe-core on the current page (WCAG 2.0/2.1/2.2 A and AA rules): the violations, summarised. */
 async function axeViolations(page) {
-  await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  await injectAxe(page);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -328,18 +328,15 @@ impl Library {
     }
 }
 
-/// A URL from the data that is safe to put in `href`: `http(s)://`, or a relative URL (a
-/// site path, or relative to the library). Anything else (`javascript:`, `data:` …) yields `None`.
+/// A URL from the data that is safe to put in a document link's `href`: `https://`, or a relative
+/// URL (a site path, or relative to the library). Anything else (`javascript:`, `data:`, `http:`
+/// …) yields `None`; see [`crate::links::classify_link`].
 pub fn safe_href(url: &str) -> Option<&str> {
-    let url = url.trim();
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let ok = if lower.starts_with("https://") || lower.starts_with("http://") {
-        true
-    } else {
-        // A relative URL: no scheme, and no backslash browsers might read as `//`.
-        !url.is_empty() && !url.contains(':') && !url.contains('\\')
-    };
-    ok.then_some(url)
+    use crate::links::DataLink;
+    match crate::links::classify_link(url).ok()? {
+        DataLink::Web(u) | DataLink::Route(u) | DataLink::LibraryFile(u) => Some(u),
+        DataLink::Phone(_) => None,
+    }
 }
 
 /// `tel:` link for a phone number as written in the data (`0531-12345678`, `12345`):
@@ -484,7 +481,7 @@ mod tests {
         assert_eq!(safe_href("https://www.jinan.gov.cn/a.pdf"), Some("https://www.jinan.gov.cn/a.pdf"));
         assert_eq!(safe_href("/library/a.pdf"), Some("/library/a.pdf"));
         assert_eq!(safe_href("files/a.pdf"), Some("files/a.pdf"));
-        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "", "/\\evil.com"] {
+        for bad in ["http://x.cn/a.pdf", "javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "", "/\\evil.com"] {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
     }

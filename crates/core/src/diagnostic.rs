@@ -29,6 +29,8 @@ pub enum Problem {
     ImpossibleDate,
     UnknownFormat,
     UnknownVersion,
+    /// A file over [`crate::load::MAX_FILE_BYTES`]: skipped without parsing.
+    TooLarge,
     /// Warnings about content that loads but deserves a look.
     Suspicious,
 }
@@ -48,6 +50,7 @@ impl Problem {
             Problem::ImpossibleDate => "impossible-date",
             Problem::UnknownFormat => "unknown-format",
             Problem::UnknownVersion => "unknown-version",
+            Problem::TooLarge => "too-large",
             Problem::Suspicious => "suspicious",
         }
     }

@@ -8,6 +8,28 @@ use crate::parse::{parse_entries, parse_object};
 use crate::types::*;
 use crate::validate::validate;
 
+/// The largest data file the loader parses. Parsing a bigger one would freeze a phone for
+/// seconds and take hundreds of MB; big libraries split their lists into shards instead.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// The diagnostic for a file of `bytes` bytes when it is over [`MAX_FILE_BYTES`]. The app's
+/// fetch layer can call this with a response's `Content-Length` before reading the body;
+/// [`LibraryBuilder::add_text`] calls it on the text either way.
+pub fn file_size_problem(file: &str, bytes: u64) -> Option<Diagnostic> {
+    (bytes > MAX_FILE_BYTES as u64).then(|| {
+        let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
+        Diagnostic::error(
+            Problem::TooLarge,
+            file,
+            format!(
+                "文件过大（{:.1} MB），超过 {:.0} MB 的上限，其中的内容未载入；请把它拆分为多个分片文件",
+                mb(bytes),
+                mb(MAX_FILE_BYTES as u64)
+            ),
+        )
+    })
+}
+
 /// What a data file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FileRole {
@@ -152,7 +174,12 @@ impl LibraryBuilder {
     }
 
     /// Adds one file's text. Bad entries are reported and skipped; good ones are kept.
+    /// A file over [`MAX_FILE_BYTES`] is reported and skipped without parsing.
     pub fn add_text(&mut self, role: FileRole, file: &str, text: &str) {
+        if let Some(too_large) = file_size_problem(file, text.len() as u64) {
+            self.diagnostics.push(too_large);
+            return;
+        }
         fn keep<T>(target: &mut Vec<(String, T)>, file: &str, (good, problems): (Vec<T>, Vec<Diagnostic>), diagnostics: &mut Vec<Diagnostic>) {
             target.extend(good.into_iter().map(|e| (file.to_string(), e)));
             diagnostics.extend(problems);
@@ -211,6 +238,9 @@ pub fn load_with(manifest_file: &str, mut read: impl FnMut(&str) -> Result<Strin
             return LoadReport { library: Library::default(), diagnostics: vec![diagnostic] };
         }
     };
+    if let Some(too_large) = file_size_problem(manifest_file, manifest_text.len() as u64) {
+        return LoadReport { library: Library::default(), diagnostics: vec![too_large] };
+    }
     let manifest = match crate::parse::parse_manifest(manifest_file, &manifest_text) {
         Ok(manifest) => manifest,
         Err(diagnostic) => return LoadReport { library: Library::default(), diagnostics: vec![diagnostic] },

@@ -22,8 +22,12 @@ pub struct Checked {
 fn id_problem(id: &str) -> Option<&'static str> {
     if id.trim().is_empty() {
         Some("id 不能为空")
-    } else if id.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '/' | '?' | '#' | '%' | '\\')) {
-        Some("id 不能包含空格、控制字符或 / ? # % \\（它会出现在网址中）")
+    } else if id.chars().any(|c| {
+        // Invisible and direction-override characters make two different ids look the same.
+        let invisible = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+        c.is_whitespace() || c.is_control() || invisible || matches!(c, '/' | '?' | '#' | '%' | '\\')
+    }) {
+        Some("id 不能包含空格、控制字符、不可见或方向控制字符，或 / ? # % \\（它会出现在网址中）")
     } else if id.chars().count() > 200 {
         Some("id 太长（最多 200 个字符）")
     } else {
@@ -289,6 +293,17 @@ fn check_policy(p: &mut Policy, policy_ids: &HashMap<String, PolicyStatus>, at: 
             if repealed < start {
                 at.error(Problem::ImpossibleDate, "repealed_date", format!("废止日期 {repealed} 早于发布日期 {start}"));
             }
+        }
+    }
+    // Unsafe links stay in the entry (the app shows them as plain text) but are reported.
+    let links = p.attachments.iter().enumerate().map(|(i, a)| (format!("attachments[{i}].url"), a.url.as_str()));
+    for (path, url) in links.chain(p.source_url.as_deref().map(|u| ("source_url".to_string(), u))) {
+        if let Err(why) = crate::links::classify_link(url) {
+            at.error(
+                Problem::InvalidValue,
+                path,
+                format!("{}：“{}”，已按纯文本显示，不可点击", why.reason(), crate::parse::clip(url, 60)),
+            );
         }
     }
     for (field, target) in [("supersedes", &mut p.supersedes), ("superseded_by", &mut p.superseded_by)] {

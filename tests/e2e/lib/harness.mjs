@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, REPO_ROOT } from '../../server.mjs';
+import { libraryOrigin, metaPolicy, withMetaPolicy, addConnectOrigin } from '../../../tools/csp-hook.mjs';
 
 export { REPO_ROOT, startServer };
 // The release build under test; MINGBAI_DIST points elsewhere (scripts/test passes it through).
@@ -63,7 +64,11 @@ export async function startApp({ library, overrides = {}, ...rest } = {}) {
   assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html missing: run trunk build --release --offline first (bash scripts/test does)');
   const o = { ...overrides };
   if (library !== undefined) o['/config.json'] = configWithLibrary(library);
-  return startServer({ root: DIST, overrides: o, extraRoots: { '/fixtures/': FIXTURES }, ...rest });
+  // A library on another origin must be allowed in the CSP's connect-src, as a deployer does it
+  // (docs/security.md: node tools/csp-hook.mjs --add-origin …).
+  const origin = libraryOrigin(library);
+  const transformHtml = origin ? (html) => withMetaPolicy(html, addConnectOrigin(metaPolicy(html), origin)) : null;
+  return startServer({ root: DIST, overrides: o, extraRoots: { '/fixtures/': FIXTURES }, transformHtml, ...rest });
 }
 
 /**
@@ -119,6 +124,15 @@ export async function withPage(t, browser, fn, contextOptions = {}) {
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/**
+ * Loads axe-core into the page. Through CDP (page.evaluate), not a <script> tag: the app's
+ * Content-Security-Policy rightly blocks inline scripts it does not know (docs/security.md).
+ */
+export async function injectAxe(page) {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(source);
 }
 
 /** Waits until the app has rendered: main#main with an h1 and no loading status left. */
