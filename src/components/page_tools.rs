@@ -3,7 +3,7 @@
 
 use super::markup::{el, tx, Markup};
 use super::{read_aloud, take_away};
-use crate::state::use_loaded;
+use crate::state::app_state;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -11,10 +11,18 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn PageTools() -> impl IntoView {
     let location = use_location();
-    let loaded = use_loaded();
+    let state = app_state();
+    let last_path = StoredValue::new(String::new());
     move || {
         let path = location.pathname.get();
-        read_aloud::stop();
+        if last_path.get_value() != path {
+            read_aloud::stop();
+            last_path.set_value(path.clone());
+        }
+        // Reactive: on a lazily loaded page the entry arrives after the path does.
+        let Some(loaded) = state.loaded() else {
+            return Markup(Vec::new());
+        };
         let lib = &loaded.library;
         let exists = match path.split('/').collect::<Vec<_>>().as_slice() {
             ["", "cards", id] => lib.card(id).is_some(),

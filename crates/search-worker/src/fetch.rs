@@ -4,16 +4,28 @@ use js_sys::Promise;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-pub struct Pending(Promise);
+/// The app's Cache Storage of last good library files (`src/platform/fetch.rs`, keyed by URL).
+const LIBRARY_CACHE: &str = "mingbai-library-v1";
+
+pub struct Pending(Promise, String);
 
 /// Starts fetching an absolute URL without waiting.
 pub fn start(url: &str) -> Pending {
-    Pending(crate::scope().fetch_with_str(url))
+    Pending(crate::scope().fetch_with_str(url), url.to_string())
 }
 
 impl Pending {
-    /// The body text, or why there is none (in Chinese).
+    /// The body text, or why there is none (in Chinese). Offline, or when the server fails, the
+    /// app's kept copy of a library file answers, so search works wherever browsing does.
     pub async fn text(self) -> Result<String, String> {
+        let url = self.1.clone();
+        match self.network().await {
+            Ok(text) => Ok(text),
+            Err(reason) => kept(&url).await.ok_or(reason),
+        }
+    }
+
+    async fn network(self) -> Result<String, String> {
         let response: web_sys::Response = JsFuture::from(self.0)
             .await
             .ok()
@@ -34,6 +46,14 @@ impl Pending {
         }
         Ok(text)
     }
+}
+
+/// The copy of `url` the app kept in Cache Storage, if any.
+async fn kept(url: &str) -> Option<String> {
+    let caches = crate::scope().caches().ok()?;
+    let cache: web_sys::Cache = JsFuture::from(caches.open(LIBRARY_CACHE)).await.ok()?.dyn_into().ok()?;
+    let response: web_sys::Response = JsFuture::from(cache.match_with_str(url)).await.ok()?.dyn_into().ok()?;
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
 /// A table's text, or "" when it cannot be had (search then works without it).

@@ -149,6 +149,8 @@ export async function gotoApp(page, url, opts) {
 
 /** The DOM contract every page honours. */
 export async function expectPageBasics(page, what = page.url()) {
+  // A page whose library files are still loading (lazy kinds) shows a status first, then its h1.
+  await page.locator('h1').first().waitFor({ timeout: APP_TIMEOUT }).catch(() => {});
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', `${what}: html[lang="zh-CN"]`);
   assert.equal(await page.locator('main#main').count(), 1, `${what}: exactly one main#main`);
   assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
