@@ -172,6 +172,9 @@ fn main() {
                 t95.as_secs_f64() * 1000.0
             );
         }
+        // Rows as they come: a 100k run takes minutes.
+        eprintln!("{}", out.lines().last().unwrap_or(""));
+        eprintln!("{}", per_query.lines().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
         eprintln!("{entries}: done");
     }
     out.push_str(&per_query);
