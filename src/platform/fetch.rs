@@ -57,7 +57,7 @@ async fn body_text(response: web_sys::Response) -> Result<String, String> {
         .and_then(|t| t.as_string())
         .ok_or_else(|| "下载中断，文件不完整".to_string())?;
     // Static hosts with an index.html fallback answer a missing file with the app's page.
-    if text.trim_start().starts_with('<') {
+    if mingbai_core::is_web_page(&text) {
         return Err("服务器返回的是网页而不是数据文件，文件可能不存在".to_string());
     }
     Ok(text)
@@ -65,7 +65,7 @@ async fn body_text(response: web_sys::Response) -> Result<String, String> {
 
 /// The Cache Storage cache that holds the last good copy of each library file. The app alone
 /// writes it, and only with files that passed `mingbai_core::check_replacement`.
-pub const LIBRARY_CACHE: &str = "mingbai-library-v1";
+pub use mingbai_core::LIBRARY_CACHE;
 /// Response header on kept copies: when they were stored (milliseconds since 1970).
 const STORED_AT: &str = "x-mingbai-stored";
 

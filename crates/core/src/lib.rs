@@ -22,6 +22,6 @@ pub use date::IsoDate;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use library::Library;
 pub use accept::check_replacement;
-pub use load::{file_size_problem, load_with, FileRole, LibraryBuilder, LoadReport, FIRST_SCREEN, MAX_FILE_BYTES};
+pub use load::{file_size_problem, is_web_page, load_with, FileRole, LibraryBuilder, LoadReport, FIRST_SCREEN, LIBRARY_CACHE, MAX_FILE_BYTES};
 pub use parse::parse_manifest;
 pub use types::*;

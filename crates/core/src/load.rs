@@ -12,6 +12,16 @@ use crate::validate::validate;
 /// seconds and take hundreds of MB; big libraries split their lists into shards instead.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
+/// The Cache Storage cache holding the last good copy of each library file: the app writes it,
+/// the search worker reads it offline. One name for both (core itself uses no web API).
+pub const LIBRARY_CACHE: &str = "mingbai-library-v1";
+
+/// Whether a downloaded data file is really a web page: static hosts with an index.html fallback
+/// answer a missing file with the app's page instead of a 404.
+pub fn is_web_page(text: &str) -> bool {
+    text.trim_start().starts_with('<')
+}
+
 /// The diagnostic for a file of `bytes` bytes when it is over [`MAX_FILE_BYTES`]. The app's
 /// fetch layer can call this with a response's `Content-Length` before reading the body;
 /// [`LibraryBuilder::add_text`] calls it on the text either way.
@@ -253,4 +263,16 @@ pub fn load_with(manifest_file: &str, mut read: impl FnMut(&str) -> Result<Strin
         }
     }
     builder.finish()
+}
+
+#[cfg(test)]
+mod web_page_tests {
+    use super::is_web_page;
+
+    #[test]
+    fn an_html_fallback_is_not_data() {
+        assert!(is_web_page("\n  <!DOCTYPE html><html lang=\"zh-CN\">"));
+        assert!(!is_web_page(" [{\"id\":\"a\"}]"));
+        assert!(!is_web_page(""));
+    }
 }

@@ -1,11 +1,9 @@
 //! Fetching text inside the worker (the app's `platform::fetch` is tied to `window`).
 
 use js_sys::Promise;
+use mingbai_core::LIBRARY_CACHE;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// The app's Cache Storage of last good library files (`src/platform/fetch.rs`, keyed by URL).
-const LIBRARY_CACHE: &str = "mingbai-library-v1";
 
 pub struct Pending(Promise, String);
 
@@ -41,7 +39,7 @@ impl Pending {
             .and_then(|t| t.as_string())
             .ok_or_else(|| "下载中断，文件不完整".to_string())?;
         // Static hosts with an index.html fallback answer a missing file with the app's page.
-        if text.trim_start().starts_with('<') {
+        if mingbai_core::is_web_page(&text) {
             return Err("服务器返回的是网页而不是数据文件".to_string());
         }
         Ok(text)
