@@ -27,12 +27,20 @@ pub struct Loaded {
     pub manifest_url: String,
     /// The kinds whose files have been loaded (or tried): pages needing others ask for them.
     pub kinds: Vec<FileRole>,
+    /// Kinds of which only the first-screen block is loaded (a large library with a search
+    /// index, `mingbai_core::first_screen`): enough for the home page, not for their own pages.
+    pub preview: Vec<FileRole>,
 }
 
 impl Loaded {
     /// Whether every kind in `roles` has been loaded.
     pub fn has(&self, roles: &[FileRole]) -> bool {
         roles.iter().all(|r| self.kinds.contains(r))
+    }
+
+    /// Whether every kind in `roles` is loaded whole or as its first-screen block.
+    pub fn shows(&self, roles: &[FileRole]) -> bool {
+        roles.iter().all(|r| self.kinds.contains(r) || self.preview.contains(r))
     }
 }
 

@@ -1,17 +1,19 @@
 //! `/`: what most people came for — current notices, hot questions, the latest cards and the
 //! "一件事" topics — plus a way into the full policy library.
 
-use super::{page_needing, Ctx};
+use super::{page_from, Ctx};
 use crate::components::common::{item_list, more_link};
 use crate::components::items::{card_item, notice_item, qa_item, topic_item};
 use crate::components::markup::{section, tx, Markup, Node};
 use crate::platform;
 use leptos::prelude::*;
+use mingbai_core::first_screen::{home_topics, HOME_CARDS, HOME_HOT_QUESTIONS, HOME_NOTICES};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Only what this page shows: the policies (the biggest file) load when a page needs them.
-    page_needing(&mingbai_core::FIRST_SCREEN, render)
+    // Only what this page shows: the policies (the biggest file) load when a page needs them,
+    // and a large library's first-screen block stands in for whole kinds.
+    page_from(&mingbai_core::FIRST_SCREEN, true, render)
 }
 
 fn render(cx: &Ctx) -> Markup {
@@ -33,12 +35,12 @@ fn render(cx: &Ctx) -> Markup {
     if !notices.is_empty() {
         page.push(
             section("home-notices", "home-block", "最新通知")
-                .child(item_list(notices.into_iter().take(5).map(notice_item)))
+                .child(item_list(notices.into_iter().take(HOME_NOTICES).map(notice_item)))
                 .child(more_link("/notices", "全部通知"))
                 .into(),
         );
     }
-    let hot = lib.hot_questions(6);
+    let hot = lib.hot_questions(HOME_HOT_QUESTIONS);
     if !hot.is_empty() {
         page.push(
             section("home-hot", "home-block", "大家都在问")
@@ -47,7 +49,7 @@ fn render(cx: &Ctx) -> Markup {
                 .into(),
         );
     }
-    let cards = lib.latest_cards(4);
+    let cards = lib.latest_cards(HOME_CARDS);
     if !cards.is_empty() {
         page.push(
             section("home-cards", "home-block", "最新政策解读")
@@ -56,10 +58,12 @@ fn render(cx: &Ctx) -> Markup {
                 .into(),
         );
     }
-    if !lib.topics.is_empty() {
+    let topics = home_topics(lib);
+    if !topics.is_empty() {
         page.push(
             section("home-topics", "home-block", "一件事专题")
-                .child(item_list(lib.topics.iter().map(topic_item)))
+                .child(item_list(topics.into_iter().map(topic_item)))
+                .child(more_link("/topics", "全部专题"))
                 .into(),
         );
     }

@@ -43,12 +43,19 @@ pub fn page(render: fn(&Ctx) -> Markup) -> impl IntoView {
 /// "正在加载政策库…" (and asks for them), then renders; it also renders again when the library
 /// is replaced (fresher files, more kinds).
 pub fn page_needing(kinds: &'static [FileRole], render: fn(&Ctx) -> Markup) -> impl IntoView {
+    page_from(kinds, false, render)
+}
+
+/// Like [`page_needing`], but with `preview_ok` the first-screen block of a large library
+/// (`Loaded::preview`) stands in for whole kinds: the home page shows only what it holds.
+pub fn page_from(kinds: &'static [FileRole], preview_ok: bool, render: fn(&Ctx) -> Markup) -> impl IntoView {
     let state = app_state();
     let params = use_params_map();
     let query = use_query_map();
     move || {
         let loaded = state.loaded().unwrap_or_default();
-        if !loaded.has(kinds) {
+        let ready = if preview_ok { loaded.shows(kinds) } else { loaded.has(kinds) };
+        if !ready {
             crate::platform::load::request(kinds);
             return crate::components::status::loading();
         }

@@ -4,6 +4,9 @@
 //! Lazy by kind: the start loads only what the first screen shows (`mingbai_core::FIRST_SCREEN`,
 //! or everything on a device with a subscription, whose inbox needs the policies); a page that
 //! needs more calls [`request`] and shows "正在加载" until the library is rebuilt with them.
+//! A library with a search index (`files.index`) has a first-screen block beside its head
+//! (`mingbai_core::first_screen`): the start then loads the taxonomy and that block only, so the
+//! first screen of a 100k-entry library costs what the embedded one does.
 //!
 //! Offline-first (docs/offline.md): each file is read from the device's kept copy when there is
 //! one (at once), else from the network. Kept copies are then checked against the network in
@@ -20,6 +23,7 @@ use mingbai_core::{
     check_replacement, parse_manifest, Diagnostic, FileRole, IsoDate, LibraryBuilder, Manifest,
     Problem, FIRST_SCREEN,
 };
+use mingbai_core::first_screen::{first_screen_file, PREVIEW_ROLES};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -41,6 +45,8 @@ struct Store {
     /// Kinds loaded, and kinds asked for (loaded or under way).
     kinds: Vec<FileRole>,
     requested: Vec<FileRole>,
+    /// The first-screen block files read, standing in for their kinds until those load whole.
+    preview: Vec<File>,
     /// Downloads that did not replace the kept copy: file → diagnostic line.
     kept_problems: HashMap<String, String>,
 }
@@ -113,18 +119,32 @@ pub async fn run(state: AppState) {
                 .unwrap_or_default(),
             kinds: Vec::new(),
             requested: Vec::new(),
+            preview: Vec::new(),
             kept_problems: HashMap::new(),
         })
     });
     // The inbox of a subscribed device needs the policies (alerts about followed policies).
     let subscribed = storage::get(mingbai_core::subscribe::PROFILE_KEY).is_some();
-    let first: &[FileRole] = if subscribed {
-        &FileRole::ALL
+    let block: Vec<File> = with_store(|s| match &s.manifest.files.index {
+        Some(head) if !subscribed => PREVIEW_ROLES
+            .iter()
+            .filter_map(|role| first_screen_file(head, *role).map(|file| (Some(*role), file)))
+            .collect(),
+        _ => Vec::new(),
+    })
+    .unwrap_or_default();
+    if !block.is_empty() {
+        with_store(|s| s.requested.push(FileRole::Taxonomy));
+        load_first_screen_block(block).await;
     } else {
-        &FIRST_SCREEN
-    };
-    with_store(|s| s.requested.extend_from_slice(first));
-    load_kinds(first).await;
+        let first: &[FileRole] = if subscribed {
+            &FileRole::ALL
+        } else {
+            &FIRST_SCREEN
+        };
+        with_store(|s| s.requested.extend_from_slice(first));
+        load_kinds(first).await;
+    }
     crate::subs::after_load(state, config.refresh_seconds);
     confirm().await;
 }
@@ -164,6 +184,10 @@ pub async fn refresh() {
                     .into_iter()
                     .map(|n| (Some(FileRole::Notices), n.to_string())),
             );
+        }
+        // The home page's notices, when they come from the first-screen block.
+        if !s.kinds.contains(&FileRole::Notices) {
+            files.extend(s.preview.iter().filter(|(role, _)| *role == Some(FileRole::Notices)).cloned());
         }
         let missing = planned(s, &s.kinds)
             .into_iter()
@@ -216,6 +240,44 @@ async fn load_kinds(roles: &[FileRole]) {
         }
     });
     rebuild();
+}
+
+/// Reads the taxonomy and the first-screen block together, and rebuilds. A block file that
+/// cannot be read (an index written before the block existed, a missing file) is not an error:
+/// its kind is then loaded whole, as without an index.
+async fn load_first_screen_block(block: Vec<File>) {
+    let Some((mut files, base)) = with_store(|s| (planned(s, &[FileRole::Taxonomy]), s.manifest_url.clone())) else {
+        return;
+    };
+    let taxonomy_files = files.len();
+    files.extend(block);
+    let got = obtain(&files, &base).await;
+    let whole: Vec<FileRole> = with_store(|s| {
+        let mut whole = Vec::new();
+        for (position, ((role, file), (text, kept_at))) in files.into_iter().zip(got).enumerate() {
+            let is_block = position >= taxonomy_files;
+            if is_block && text.is_err() {
+                whole.extend(role);
+                continue;
+            }
+            if kept_at.is_some() || text.is_err() {
+                s.unconfirmed.push((role, file.clone()));
+            }
+            if is_block {
+                s.preview.push((role, file.clone()));
+            }
+            s.texts.insert(file, text);
+        }
+        s.kinds.push(FileRole::Taxonomy);
+        s.requested.extend_from_slice(&whole);
+        whole
+    })
+    .unwrap_or_default();
+    if whole.is_empty() {
+        rebuild();
+    } else {
+        load_kinds(&whole).await;
+    }
 }
 
 /// Each file's text and, when it is the device's kept copy, when that was stored. Kept copies
@@ -393,6 +455,16 @@ fn rebuild() {
                 None => builder.add_missing(&file, "尚未下载"),
             }
         }
+        // The first-screen block stands in for the kinds not loaded whole (still "not loaded"
+        // for the validator: their references into other kinds stay unchecked).
+        let mut preview = Vec::new();
+        for (role, file) in &s.preview {
+            let Some(role) = *role else { continue };
+            if let (false, Some(Ok(text))) = (s.kinds.contains(&role), s.texts.get(file)) {
+                builder.add_text(role, file, text);
+                preview.push(role);
+            }
+        }
         let report = builder.finish();
         let mut problems: Vec<String> = s.kept_problems.values().cloned().collect();
         problems.sort();
@@ -410,6 +482,7 @@ fn rebuild() {
             today: super::today(),
             manifest_url: s.manifest_url.clone(),
             kinds: s.kinds.clone(),
+            preview,
         };
         (s.state, loaded)
     }) else {

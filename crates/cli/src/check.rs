@@ -1,7 +1,8 @@
 //! `mingbai check`: the validator the app uses, run over a folder on disk.
 
+use mingbai_core::first_screen::{first_screen_file, PREVIEW_ROLES};
 use mingbai_core::validate::count;
-use mingbai_core::{load_with, LoadReport};
+use mingbai_core::{load_with, FileRole, Library, LoadReport};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -81,6 +82,37 @@ fn check_index(dir: &Path, report: &LoadReport) -> Option<String> {
     };
     let lib = &report.library;
     let documents = lib.policies.len() + lib.cards.len() + lib.qa.len() + lib.notices.len() + lib.topics.len();
-    (parsed.documents() != documents)
-        .then(|| format!("搜索索引 {head} 有 {} 条文档，资料库有 {documents} 条：索引已过期，请重新运行 mingbai index", parsed.documents()))
+    if parsed.documents() != documents {
+        return Some(format!("搜索索引 {head} 有 {} 条文档，资料库有 {documents} 条：索引已过期，请重新运行 mingbai index", parsed.documents()));
+    }
+    PREVIEW_ROLES.iter().find_map(|role| check_first_screen_file(dir, head, *role, lib))
+}
+
+/// A first-screen block file beside the index head: present, an array of entries, and each
+/// entry the same as the library's entry with its id (else the block is stale).
+fn check_first_screen_file(dir: &Path, head: &str, role: FileRole, lib: &Library) -> Option<String> {
+    let name = first_screen_file(head, role)?;
+    let stale = "请重新运行 mingbai index";
+    let text = match std::fs::read_to_string(dir.join(&name)) {
+        Ok(text) => text,
+        Err(e) => return Some(format!("首屏文件 {name} 无法读取：{e}（{stale}）")),
+    };
+    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Some(format!("首屏文件 {name} 不是由条目组成的数组（{stale}）"));
+    };
+    for entry in &entries {
+        let id = entry.get("id").and_then(|v| v.as_str()).unwrap_or_default();
+        let current = match role {
+            FileRole::Cards => lib.card(id).map(serde_json::to_value),
+            FileRole::Qa => lib.qa_entry(id).map(serde_json::to_value),
+            FileRole::Notices => lib.notice(id).map(serde_json::to_value),
+            _ => lib.topic(id).map(serde_json::to_value),
+        };
+        match current {
+            Some(Ok(current)) if current == *entry => {}
+            Some(_) => return Some(format!("首屏文件 {name} 中的“{id}”与资料库不一致：已过期，{stale}")),
+            None => return Some(format!("首屏文件 {name} 中的“{id}”在资料库中不存在：已过期，{stale}")),
+        }
+    }
+    None
 }

@@ -1,23 +1,32 @@
-//! `mingbai index <library-dir> [--out <dir>]`: writes the sharded search index (default
-//! `<library-dir>/index/`), and the sharded search loop the CLI and tests share.
+//! `mingbai index <library-dir> [--out <dir>] [--today YYYY-MM-DD]`: writes the sharded search
+//! index (default `<library-dir>/index/`) and the first-screen block beside it (the entries the
+//! home page shows; `--today` decides which notices are current, default: today), and the
+//! sharded search loop the CLI and tests share.
 
 use crate::check::load_dir;
+use mingbai_core::first_screen::first_screen_files;
 use mingbai_core::search::sharded::{build_index, IndexHead, Step, HEAD_FILE};
+use mingbai_core::IsoDate;
 use mingbai_core::search::{SearchRequest, SearchResponse};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let usage = "mingbai index <library-dir> [--out <dir>]";
+    let usage = "mingbai index <library-dir> [--out <dir>] [--today YYYY-MM-DD]";
     let mut positional = Vec::new();
     let mut out: Option<PathBuf> = None;
+    let mut today = system_today();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--out" => {
                 i += 1;
                 out = Some(PathBuf::from(args.get(i).ok_or(usage)?));
+            }
+            "--today" => {
+                i += 1;
+                today = Some(IsoDate::parse(args.get(i).ok_or(usage)?).map_err(|e| format!("--today: {e}"))?);
             }
             other => positional.push(other.to_string()),
         }
@@ -31,7 +40,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         return Err(format!("{} 有错误，请先运行 mingbai check", dir.display()));
     }
     let started = Instant::now();
-    let built = build_index(&report.library);
+    let mut built = build_index(&report.library);
+    let block = first_screen_files(&report.library, today.as_ref());
+    let block_bytes: usize = block.iter().map(|(_, _, bytes)| bytes.len()).sum();
+    built.files.extend(block.into_iter().map(|(name, _, bytes)| (name, bytes)));
     let took = started.elapsed();
     // Replace the folder's chunks: stale shards of an earlier build must not linger.
     if out.is_dir() {
@@ -50,16 +62,33 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let head = built.files.first().map(|f| f.1.len()).unwrap_or(0);
     println!(
-        "wrote {} files ({:.1} KB, head {:.1} KB) to {} in {:.1} s",
+        "wrote {} files ({:.1} KB, head {:.1} KB, first-screen block {:.1} KB) to {} in {:.1} s",
         built.files.len(),
         total as f64 / 1024.0,
         head as f64 / 1024.0,
+        block_bytes as f64 / 1024.0,
         out.display(),
         took.as_secs_f64()
     );
     let relative = out.strip_prefix(dir).map(|p| p.join(HEAD_FILE).to_string_lossy().replace('\\', "/")).unwrap_or_else(|_| out.join(HEAD_FILE).display().to_string());
     println!("declare it in manifest.json: \"files\": {{…, \"index\": \"{relative}\"}}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date (UTC) from the system clock.
+fn system_today() -> Option<IsoDate> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as i64;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    IsoDate::from_ymd(year, month, day)
 }
 
 /// Answers a request through the sharded index in `index_dir`, reading chunks as the plan asks

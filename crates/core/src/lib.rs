@@ -5,6 +5,7 @@ pub mod accept;
 pub mod browse;
 pub mod date;
 pub mod diagnostic;
+pub mod first_screen;
 pub mod library;
 pub mod links;
 pub mod load;
