@@ -4,11 +4,15 @@
 //   node tests/bench/startup.mjs [sizes…]      e.g. `embedded 10000 100000` (the default)
 //
 // A generated library of N entries is made once with
-// `cargo run --release -p mingbai-cli -- generate --entries N --out target/bench-libs/N`.
+// `cargo run --release -p mingbai-cli -- generate --entries N --out target/bench-libs/N` and is
+// published as a large library should be: `mingbai index` (search index + first-screen block)
+// and `files.index` in its manifest.
 // Per library and run (fresh browser context, cache empty):
 //   first content  ms from navigation start until the home page shows its h1 and a first list
 //                  item with no loading status left (a MutationObserver in the page records it)
 //   downloaded     bytes of all responses (as transferred, uncompressed from this local server)
+//   library gzip   the library files fetched before first content, gzip -9 (what a phone on a
+//                  gzip-serving host downloads for the first screen besides the app shell)
 //   library files  how many library files were fetched before first content + 2 s
 //   JS heap        JSHeapUsedSize from CDP Performance.getMetrics after load
 //   wasm memory    the wasm instance's linear memory (bytes)
@@ -17,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer, REPO_ROOT } from '../server.mjs';
 
@@ -32,6 +37,17 @@ function generated(entries) {
     console.error(`generating a ${entries}-entry library in ${path.relative(REPO_ROOT, dir)} …`);
     execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'mingbai-cli', '--', 'generate', '--entries', String(entries), '--out', dir],
       { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!fs.existsSync(path.join(dir, 'index', 'first-qa.json'))) {
+    console.error(`indexing ${path.relative(REPO_ROOT, dir)} …`);
+    execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'mingbai-cli', '--', 'index', dir],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  if (manifest.files.index !== 'index/head.json') {
+    manifest.files.index = 'index/head.json';
+    fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
   return dir;
 }
@@ -65,11 +81,22 @@ async function measure(browser, server, libPrefix) {
   const page = await context.newPage();
   let downloaded = 0;
   let libraryFiles = 0;
-  page.on('requestfinished', async (r) => {
-    if (new URL(r.url()).pathname.startsWith(libPrefix)) libraryFiles += 1;
-    try {
-      downloaded += (await r.sizes()).responseBodySize;
-    } catch { /* page gone */ }
+  let firstScreenGzip = 0;
+  let firstContentSeen = false;
+  const counting = [];
+  page.on('requestfinished', (r) => {
+    const library = new URL(r.url()).pathname.startsWith(libPrefix);
+    const beforeFirstContent = !firstContentSeen;
+    counting.push((async () => {
+      // A body streamed into WebAssembly.instantiateStreaming can report 0: use Content-Length.
+      const length = Number((await r.response())?.headers()['content-length'] || 0);
+      downloaded += Math.max(length, (await r.sizes()).responseBodySize);
+      if (library) {
+        libraryFiles += 1;
+        const body = beforeFirstContent ? await (await r.response())?.body() : null;
+        if (body) firstScreenGzip += zlib.gzipSync(body, { level: 9 }).length;
+      }
+    })().catch(() => { /* page gone */ }));
   });
   try {
     await page.addInitScript(pageProbe);
@@ -79,17 +106,19 @@ async function measure(browser, server, libPrefix) {
       .waitForFunction(() => window.__firstContent, null, { timeout: Math.max(1, deadline - Date.now()), polling: 100 })
       .then((h) => h.jsonValue())
       .catch(() => null);
+    firstContentSeen = true;
     if (firstContent === null) {
       const broken = await page.evaluate(() => document.body.innerText.slice(0, 120)).catch(() => '');
       return { timeout: true, note: broken.replace(/\s+/g, ' ') };
     }
     await page.waitForTimeout(2000); // let late requests finish before counting
+    await Promise.all(counting);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
     const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
-    return { firstContent, downloaded, libraryFiles, heap, wasm };
+    return { firstContent, downloaded, libraryFiles, firstScreenGzip, heap, wasm };
   } finally {
     await context.close().catch(() => {});
   }
@@ -132,10 +161,11 @@ async function main() {
       const ok = runs.filter((r) => !r.timeout);
       rows.push({
         library: size === 'embedded' ? 'embedded (public/library)' : `generated ${Number(size).toLocaleString('en')}`,
-        files: fs.readdirSync(dir).length,
+        files: fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length,
         onDisk: dirBytes(dir),
         firstContent: ok.length === runs.length ? `${Math.round(median(ok.map((r) => r.firstContent)))} ms` : `timeout (> ${TIMEOUT_MS / 1000} s)`,
         libraryFiles: ok.length ? median(ok.map((r) => r.libraryFiles)) : '-',
+        firstScreenGzip: ok.length ? `${(median(ok.map((r) => r.firstScreenGzip)) / 1024).toFixed(1)} KB` : '-',
         downloaded: ok.length ? mb(median(ok.map((r) => r.downloaded))) : '-',
         heap: ok.length ? mb(median(ok.map((r) => r.heap))) : '-',
         wasm: ok.length ? mb(median(ok.map((r) => r.wasm))) : '-',
@@ -145,10 +175,10 @@ async function main() {
     await browser.close();
   }
   console.log(`\nStartup of the release build in headless Chromium (median of ${RUNS} runs; no throttling)\n`);
-  console.log('| library | files | on disk | first content | library files fetched | downloaded | JS heap | wasm memory |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| library | files | on disk | first content | library files fetched | first-screen library data, gzip | downloaded | JS heap | wasm memory |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.library} | ${r.files} | ${mb(r.onDisk)} | ${r.firstContent} | ${r.libraryFiles} | ${r.downloaded} | ${r.heap} | ${r.wasm} |`);
+    console.log(`| ${r.library} | ${r.files} | ${mb(r.onDisk)} | ${r.firstContent} | ${r.libraryFiles} | ${r.firstScreenGzip} | ${r.downloaded} | ${r.heap} | ${r.wasm} |`);
   }
 }
 

@@ -72,3 +72,42 @@ test('pinyin, initials and typos work through the sharded index', async (t) => {
     assert.ok((await notice.count()) > 0, 'the correction notice shows for 养老保线');
   });
 });
+
+/** The home page's blocks (notices, hot questions, cards, topics) as text, in order. */
+async function homeBlocks(page) {
+  await page.locator('section[aria-labelledby="home-hot-title"] li').first().waitFor({ state: 'visible', timeout: APP_TIMEOUT });
+  const blocks = {};
+  for (const id of ['home-notices', 'home-hot', 'home-cards', 'home-topics']) {
+    blocks[id] = await page.locator(`section[aria-labelledby="${id}-title"] li`).allInnerTexts();
+  }
+  return blocks;
+}
+
+test('the first screen of an indexed library loads the taxonomy and the first-screen block only, and looks the same', async (t) => {
+  const whole = await startApp();
+  try {
+    let expected;
+    await withPage(t, browser, async (page) => {
+      await page.goto(whole.url('/'));
+      expected = await homeBlocks(page);
+    });
+    assert.ok(expected['home-hot'].length > 0 && expected['home-notices'].length > 0 && expected['home-cards'].length > 0, JSON.stringify(expected));
+    await withPage(t, browser, async (page) => {
+      const seen = libraryRequests(page);
+      await page.goto(app.url('/'));
+      assert.deepEqual(await homeBlocks(page), expected, 'the home page shows the same entries from the block');
+      const files = [...new Set(seen)].sort();
+      assert.deepEqual(
+        files,
+        ['index/first-cards.json', 'index/first-notices.json', 'index/first-qa.json', 'index/first-topics.json', 'manifest.json', 'taxonomy.json'],
+        'nothing but the manifest, the taxonomy and the block',
+      );
+      // A page that lists a whole kind loads it then.
+      await page.click('section[aria-labelledby="home-hot-title"] a[href="/qa"]');
+      await page.waitForFunction(() => document.querySelectorAll('main a[href^="/qa/"]').length > 6, null, { timeout: APP_TIMEOUT });
+      assert.ok(seen.includes('qa.json'), `qa.json loaded for /qa: ${seen}`);
+    });
+  } finally {
+    await whole.close();
+  }
+});

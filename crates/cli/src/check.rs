@@ -26,7 +26,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let json = args.iter().any(|a| a == "--json");
     let dir = args.iter().find(|a| !a.starts_with("--")).ok_or("mingbai check <library-dir> [--json]")?;
     let report = load_dir(Path::new(dir));
-    let (mut errors, warnings) = count(&report.diagnostics);
+    let (mut errors, mut warnings) = count(&report.diagnostics);
+    let index_advice = index_advice(&report);
+    if let Some(advice) = &index_advice {
+        warnings += 1;
+        if !json {
+            println!("警告 warning: {advice}");
+        }
+    }
     let index_problem = check_index(Path::new(dir), &report);
     if let Some(problem) = &index_problem {
         errors += 1;
@@ -45,6 +52,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             },
             "diagnostics": report.diagnostics,
             "index": index_problem,
+            "index_advice": index_advice,
         });
         println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     } else {
@@ -63,6 +71,19 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         println!("{errors} errors, {warnings} warnings");
     }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Past this many entries a library should be published with `mingbai index`: without it the
+/// app downloads whole kinds for its first screen and builds the search index in the browser.
+const LARGE_LIBRARY: usize = 3000;
+
+fn index_advice(report: &LoadReport) -> Option<String> {
+    let lib = &report.library;
+    let manifest = lib.manifest.as_ref()?;
+    let entries = lib.policies.len() + lib.cards.len() + lib.qa.len() + lib.notices.len() + lib.topics.len();
+    (manifest.files.index.is_none() && entries > LARGE_LIBRARY).then(|| {
+        format!("资料库有 {entries} 条内容（超过 {LARGE_LIBRARY} 条）却没有搜索索引：请运行 mingbai index 并在 manifest.json 的 files 中声明 \"index\": \"index/head.json\"，否则手机首屏要下载整类文件")
+    })
 }
 
 /// The sharded search index the manifest declares (`files.index`): present, parses, and has as

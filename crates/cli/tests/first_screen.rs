@@ -126,3 +126,15 @@ fn check_accepts_a_fresh_block_and_names_a_stale_or_missing_one() {
     assert!(out.contains("首屏文件 index/first-topics.json 无法读取"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_advises_an_index_for_a_large_library_without_one() {
+    let dir = std::env::temp_dir().join(format!("mingbai-first-screen-large-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (code, out) = mingbai(&["generate", "--entries", "4000", "--out", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = mingbai(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "advice is a warning, not an error: {out}");
+    assert!(out.contains("没有搜索索引") && out.contains("mingbai index"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
