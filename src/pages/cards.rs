@@ -1,6 +1,7 @@
 //! `/cards`: every interpretation card, newest first.
 
-use super::{page, Ctx};
+use super::{page_needing, Ctx};
+use mingbai_core::FileRole;
 use crate::components::common::item_list;
 use crate::components::items::card_item;
 use crate::components::markup::{tx, Markup};
@@ -9,7 +10,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CardsPage() -> impl IntoView {
-    page(render)
+    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
+    page_needing(&[FileRole::Taxonomy, FileRole::Cards], render)
 }
 
 fn render(cx: &Ctx) -> Markup {

@@ -1,6 +1,7 @@
 //! `/notices`: notices in force first (urgent first), expired ones in their own group.
 
-use super::{page, Ctx};
+use super::{page_needing, Ctx};
+use mingbai_core::FileRole;
 use crate::components::common::item_list;
 use crate::components::items::notice_item;
 use crate::components::markup::{section, tx, Markup};
@@ -9,7 +10,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NoticesPage() -> impl IntoView {
-    page(render)
+    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
+    page_needing(&[FileRole::Taxonomy, FileRole::Notices], render)
 }
 
 fn render(cx: &Ctx) -> Markup {

@@ -2,7 +2,8 @@
 //! query string (`?issuer=…&year=2024&theme=…&status=effective`). The filters are plain
 //! `<select>`s in a GET form, so the URL always says what is shown.
 
-use super::{page, Ctx};
+use super::{page_needing, Ctx};
+use mingbai_core::FileRole;
 use crate::components::common::{filter_select, item_list};
 use crate::components::items::policy_item;
 use crate::components::markup::{el, link, tx, Markup};
@@ -13,7 +14,8 @@ use mingbai_core::ItemKind;
 
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
-    page(render)
+    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
+    page_needing(&[FileRole::Taxonomy, FileRole::Policies], render)
 }
 
 fn render(cx: &Ctx) -> Markup {

@@ -1,6 +1,7 @@
 //! `/qa`: the question bank, most asked first, filterable by theme (`?theme=…`).
 
-use super::{page, Ctx};
+use super::{page_needing, Ctx};
+use mingbai_core::FileRole;
 use crate::components::common::{filter_select, item_list};
 use crate::components::items::qa_item;
 use crate::components::markup::{el, link, tx, Markup};
@@ -10,7 +11,8 @@ use mingbai_core::ItemKind;
 
 #[component]
 pub fn QaListPage() -> impl IntoView {
-    page(render)
+    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
+    page_needing(&[FileRole::Taxonomy, FileRole::Qa], render)
 }
 
 fn render(cx: &Ctx) -> Markup {

@@ -3,7 +3,7 @@
 //! shared and reloads to the same page. Never a dead end: no results still offer the corrected
 //! query, hot related questions and the hotline with what was searched.
 
-use super::{page, Ctx};
+use super::{page_from, Ctx};
 use crate::components::common::{item_list, status_badge};
 use crate::components::items::{qa_item, topic_item};
 use crate::components::markup::{el, li, link, section, tx, El, Markup, Node};
@@ -14,7 +14,8 @@ use crate::platform::search::{unavailable_text, use_search};
 use crate::state::{app_state, Loaded};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
-use mingbai_core::browse::tel_href;
+use mingbai_core::browse::{tel_href, POLICY_STATUSES};
+use mingbai_core::PolicyStatus;
 use mingbai_core::search::facets::{kind_from, status_from};
 use mingbai_core::search::{FacetFilters, FacetValue, SearchRequest, SearchResponse};
 
@@ -115,10 +116,17 @@ pub fn search_href(q: &str) -> String {
     format!("/search?q={}", encode(q))
 }
 
+/// A policy status from its label ("已废止"), as search hits carry it.
+fn status_of_label(label: &str) -> Option<PolicyStatus> {
+    POLICY_STATUSES.into_iter().find(|s| s.label() == label)
+}
+
 #[component]
 pub fn SearchPage() -> impl IntoView {
     use_search().request();
-    page(render)
+    // Results come from the search worker; the page itself shows only hot questions and topics
+    // (no dead ends), so the first-screen kinds, or a large library's first-screen block, do.
+    page_from(&mingbai_core::FIRST_SCREEN, true, render)
 }
 
 /// Renders again when the URL changes, when the index becomes ready and when the worker's
@@ -316,17 +324,16 @@ fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
         );
         return nodes;
     }
-    let lib = &loaded.library;
     let list = el("ol")
         .class("item-list search-results")
         .children(r.results.iter().map(|hit| {
             let mut meta = el("p")
                 .class("item-meta")
                 .child(tx("span", hit.kind.label()).class("kind"));
-            if hit.status.is_some() {
-                if let Some(policy) = lib.policy(&hit.id) {
-                    meta = meta.child(status_badge(policy.status));
-                }
+            // The hit carries its status label: no need for the policies file (a large
+            // library's search page loads only its first-screen block).
+            if let Some(status) = hit.status.as_deref().and_then(status_of_label) {
+                meta = meta.child(status_badge(status));
             }
             el("li")
                 .class("item search-result")

@@ -1,6 +1,7 @@
 //! `/topics`: every "一件事" topic bundle.
 
-use super::{page, Ctx};
+use super::{page_needing, Ctx};
+use mingbai_core::FileRole;
 use crate::components::common::item_list;
 use crate::components::items::topic_item;
 use crate::components::markup::{tx, Markup};
@@ -9,7 +10,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TopicsPage() -> impl IntoView {
-    page(render)
+    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
+    page_needing(&[FileRole::Taxonomy, FileRole::Topics], render)
 }
 
 fn render(cx: &Ctx) -> Markup {

@@ -56,7 +56,9 @@ test('search answers through the sharded index, fetching chunks on demand', asyn
     assert.ok(seen.includes('index/head.json'), `the head was fetched: ${seen}`);
     assert.ok(seen.some((p) => /^index\/p-\d+\.json$/.test(p)), `posting shards were fetched: ${seen}`);
     assert.ok(seen.some((p) => /^index\/m-\d+\.json$/.test(p)), `metadata chunks were fetched: ${seen}`);
-    const chunks = seen.filter((p) => p.startsWith('index/') && p !== 'index/head.json');
+    const wholeFiles = seen.filter((p) => !p.startsWith('index/') && !['manifest.json', 'taxonomy.json'].includes(p));
+    assert.deepEqual(wholeFiles, [], 'a search page opened directly reads no whole library file');
+    const chunks = seen.filter((p) => p.startsWith('index/') && p !== 'index/head.json' && !p.startsWith('index/first-'));
     const all = fs.readdirSync(path.join(dir, 'index')).length;
     assert.ok(chunks.length < all / 4, `only some chunks (${chunks.length} of ${all})`);
   });
