@@ -243,8 +243,8 @@ async fn load_kinds(roles: &[FileRole]) {
 }
 
 /// Reads the taxonomy and the first-screen block together, and rebuilds. A block file that
-/// cannot be read (an index written before the block existed, a missing file) is not an error:
-/// its kind is then loaded whole, as without an index.
+/// cannot be read or used (an index written before the block existed, a missing or broken
+/// file) is not shown: its kind is then loaded whole, as without an index.
 async fn load_first_screen_block(block: Vec<File>) {
     let Some((mut files, base)) = with_store(|s| (planned(s, &[FileRole::Taxonomy]), s.manifest_url.clone())) else {
         return;
@@ -256,7 +256,11 @@ async fn load_first_screen_block(block: Vec<File>) {
         let mut whole = Vec::new();
         for (position, ((role, file), (text, kept_at))) in files.into_iter().zip(got).enumerate() {
             let is_block = position >= taxonomy_files;
-            if is_block && text.is_err() {
+            let unusable = match &text {
+                Ok(text) => check_replacement(role, &file, text).is_err(),
+                Err(_) => true,
+            };
+            if is_block && unusable {
                 whole.extend(role);
                 continue;
             }

@@ -113,3 +113,29 @@ test('the first screen of an indexed library loads the taxonomy and the first-sc
     await whole.close();
   }
 });
+
+test('a missing or broken first-screen block file is not shown: its kind loads whole', async (t) => {
+  const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'mingbai-broken-block-'));
+  fs.cpSync(dir, broken, { recursive: true });
+  fs.rmSync(path.join(broken, 'index', 'first-qa.json'));
+  fs.writeFileSync(path.join(broken, 'index', 'first-cards.json'), '[{"id": "card-');
+  const other = await startApp({ library: '/broken-block/', extraRoots: { '/broken-block/': broken } });
+  try {
+    await withPage(t, browser, async (page) => {
+      const seen = [];
+      page.context().on('request', (req) => {
+        const url = new URL(req.url());
+        if (url.pathname.startsWith('/broken-block/')) seen.push(url.pathname.slice('/broken-block/'.length));
+      });
+      await page.goto(other.url('/'));
+      const blocks = await homeBlocks(page);
+      assert.ok(blocks['home-hot'].length > 0 && blocks['home-cards'].length > 0, JSON.stringify(blocks));
+      assert.ok(seen.includes('qa.json') && seen.includes('cards.json'), `whole kinds loaded instead: ${seen}`);
+      assert.ok(!seen.includes('notices.json') && !seen.includes('policies.json'), `the good block files still serve: ${seen}`);
+      assert.equal(await page.locator('.load-problems').count(), 0, 'nothing to report: the whole files are fine');
+    });
+  } finally {
+    await other.close();
+    fs.rmSync(broken, { recursive: true, force: true });
+  }
+});
