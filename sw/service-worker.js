@@ -2,9 +2,9 @@
 // scripts/sw-precache.mjs (a trunk post_build hook) fills in VERSION and SHELL: every file of
 // the build except library/ and config.json, by its hashed name, as paths relative to this file.
 //
-// - install: precache the app shell into mingbai-shell-<VERSION>; then WAIT (no skipWaiting):
-//   sw-register.js lets a new version take over only at a full page load or at the next in-app
-//   navigation, never in the middle of a page;
+// - install: precache the app shell into mingbai-shell-<VERSION>; then WAIT (no skipWaiting
+//   here): sw-register.js posts 'skip-waiting' only at a safe moment (a click on a link, a full
+//   page load), holds the page until this worker controls it, then loads the page's target;
 // - activate: delete the shell caches of other versions, take control of open pages;
 // - fetch: page navigations get the cached index.html (the app routes in the browser);
 //   config.json is network-first with the last copy as fallback; shell files are cache-first;
