@@ -79,7 +79,8 @@ pub struct SearchResponse {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
     pub results: Vec<Hit>,
-    /// Matches before facet filters and the limit.
+    /// Matches that pass the facet filters, before the limit. (Facet counts are over all
+    /// matches, filtered or not, so the other values of a facet stay visible.)
     pub total: usize,
     pub facets: Facets,
 }
@@ -121,12 +122,10 @@ impl SearchIndex {
     pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
         let Ranked { plan, scored, needles } = source::rank(&self.index, &self.dictionary, &self.synonyms, request);
         let facets = facets::count(lib, scored.iter().map(|(d, _)| &self.index.docs[*d as usize]));
-        let total = scored.len();
         let limit = if request.limit == 0 { 20 } else { request.limit };
-        let results = scored
+        let (top, total) = source::filter_top(&scored, limit, |d| request.filters.matches(&self.index.docs[d as usize]));
+        let results = top
             .into_iter()
-            .filter(|(d, _)| request.filters.matches(&self.index.docs[*d as usize]))
-            .take(limit)
             .map(|(d, score)| {
                 let meta = &self.index.docs[d as usize];
                 let texts = body_texts(lib, meta.kind, &meta.id);

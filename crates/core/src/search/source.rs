@@ -149,6 +149,21 @@ pub fn rank<S: Source + ?Sized>(source: &S, dictionary: &Dictionary, synonyms: &
     Ranked { plan, scored, needles }
 }
 
+/// The first `limit` of `scored` that pass `keep`, and how many pass in all (the total shown).
+pub fn filter_top(scored: &[(u32, f32)], limit: usize, keep: impl Fn(u32) -> bool) -> (Vec<(u32, f32)>, usize) {
+    let mut top = Vec::with_capacity(limit.min(scored.len()));
+    let mut total = 0;
+    for &(doc, score) in scored {
+        if keep(doc) {
+            if top.len() < limit {
+                top.push((doc, score));
+            }
+            total += 1;
+        }
+    }
+    (top, total)
+}
+
 /// Title likeness, multiplied onto relevance (popularity, freshness and validity are already in
 /// the posting weights). The exact title typed: this is the item.
 fn title_boost(exact_title: bool, in_title: usize, needles: usize) -> f32 {
