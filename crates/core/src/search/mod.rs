@@ -19,7 +19,7 @@ pub mod tables;
 mod terms;
 pub mod tokens;
 
-pub use facets::{FacetFilters, FacetValue, Facets};
+pub use facets::{FacetFilters, FacetTable, FacetValue, Facets};
 pub use snippet::Segment;
 pub use suggest::Suggestion;
 pub use synonyms::Expansion;
@@ -41,6 +41,7 @@ pub struct SearchIndex {
     dictionary: Dictionary,
     synonyms: Synonyms,
     suggester: Suggester,
+    facets: FacetTable,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -102,7 +103,8 @@ impl SearchIndex {
         let synonyms = Synonyms::build(&lib.synonyms);
         let dictionary = build_dictionary(lib, &docs, &synonyms);
         let suggester = build_suggester(lib, &synonyms);
-        SearchIndex { index, dictionary, synonyms, suggester }
+        let facets = FacetTable::build(index.docs.iter());
+        SearchIndex { index, dictionary, synonyms, suggester, facets }
     }
 
     pub fn stats(&self) -> IndexStats {
@@ -121,7 +123,7 @@ impl SearchIndex {
 
     pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
         let Ranked { plan, scored, needles } = source::rank(&self.index, &self.dictionary, &self.synonyms, request);
-        let facets = facets::count(lib, scored.iter().map(|(d, _)| &self.index.docs[*d as usize]));
+        let facets = self.facets.count(lib, scored.iter().map(|(d, _)| *d));
         let limit = if request.limit == 0 { 20 } else { request.limit };
         let (top, total) = source::filter_top(&scored, limit, |d| request.filters.matches(&self.index.docs[d as usize]));
         let results = top

@@ -294,9 +294,14 @@ impl IndexHead {
 
     fn facets(&self, scored: &[(u32, f32)]) -> Facets {
         let mut counts: [BTreeMap<String, usize>; 6] = Default::default();
+        let mut per_kind = [0usize; ItemKind::ALL.len()];
         for (doc, _) in scored {
-            *counts[0].entry(self.kind_of(*doc).as_str().to_string()).or_insert(0) += 1;
+            let kind = self.kind_of(*doc);
+            if let Some(i) = ItemKind::ALL.iter().position(|k| *k == kind) {
+                per_kind[i] += 1;
+            }
         }
+        counts[0] = ItemKind::ALL.iter().zip(per_kind).filter(|(_, n)| *n > 0).map(|(k, n)| (k.as_str().to_string(), n)).collect();
         for (i, name) in FACETS.iter().enumerate() {
             let Some(column) = self.columns.get(*name) else { continue };
             let mut per_value = vec![0usize; column.values.len()];
