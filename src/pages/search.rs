@@ -253,37 +253,20 @@ fn head(o: &Outcome) -> Vec<Node> {
     nodes
 }
 
-/// How many results the current filters leave: exact without filters (`total`) or when they fit
-/// on the page; with one filter, that value's facet count. `(count, at_least)`.
-fn result_count(p: &Params, r: &SearchResponse) -> (usize, bool) {
-    if !p.has_filters() {
-        return (r.total, false);
-    }
-    if r.results.len() < p.limit() {
-        return (r.results.len(), false);
-    }
-    let selected: Vec<(usize, &String)> = p
-        .facets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.as_ref().map(|v| (i, v)))
-        .collect();
-    if let [(facet, value)] = selected.as_slice() {
-        if let Some(v) = facet_values(r, *facet).iter().find(|v| &v.value == *value) {
-            return (v.count, false);
-        }
-    }
-    (r.results.len(), true)
+/// Whether the query matched anything before facet filters: `total` counts only what the
+/// filters leave, while the type facet counts every match (each item has exactly one type).
+fn matched_any(r: &SearchResponse) -> bool {
+    r.total > 0 || r.facets.kind.iter().any(|v| v.count > 0)
 }
 
 fn count_text(o: &Outcome) -> String {
     let Some(r) = &o.response else {
         return String::new();
     };
-    match result_count(&o.params, r) {
-        (0, _) => format!("没有找到与“{}”有关的内容", o.params.q),
-        (n, false) => format!("共 {n} 条结果"),
-        (n, true) => format!("至少 {n} 条结果"),
+    match r.total {
+        0 if matched_any(r) => "所选条件下没有结果".to_string(),
+        0 => format!("没有找到与“{}”有关的内容", o.params.q),
+        n => format!("共 {n} 条结果"),
     }
 }
 
@@ -309,7 +292,7 @@ fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
             Vec::new()
         };
     };
-    if r.total == 0 {
+    if !matched_any(r) {
         return Vec::new();
     }
     let p = &o.params;
@@ -318,8 +301,9 @@ fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
         nodes.push(
             el("p")
                 .class("empty")
-                .text("所选条件下没有结果。")
+                .text(format!("不加筛选共有 {} 条结果，可以", r.facets.kind.iter().map(|v| v.count).sum::<usize>()))
                 .child(link(clear_href(p), "清除筛选").class("clear-filters"))
+                .text("。")
                 .into(),
         );
         return nodes;
@@ -370,8 +354,7 @@ fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
             .child(list)
             .into(),
     );
-    let (count, at_least) = result_count(p, r);
-    if r.results.len() >= p.limit() && (at_least || count > r.results.len()) {
+    if r.results.len() >= p.limit() && r.total > r.results.len() {
         let mut more = p.clone();
         more.page += 1;
         nodes.push(
@@ -471,7 +454,7 @@ fn zero_help(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
     let Some(r) = &o.response else {
         return Vec::new();
     };
-    if r.total > 0 {
+    if matched_any(r) {
         return Vec::new();
     }
     let q = o.params.q.as_str();

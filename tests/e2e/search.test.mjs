@@ -292,6 +292,16 @@ test('facets narrow the results through the URL (type=qa → only 问答)', asyn
     await gotoApp(page, page.url());
     assert.ok((await resultKinds(page)).every((k) => k === '问答'), 'filtered after a reload');
 
+    // Filters that leave nothing: the count says so (not "nothing found"), the facets stay, and
+    // the message names how many results there are without filters.
+    await gotoApp(page, q('政务公开', '&type=qa&year=1900'));
+    await page.waitForFunction(() => document.querySelector('#search-count')?.textContent === '所选条件下没有结果', null, { timeout: APP_TIMEOUT });
+    assert.equal(await page.locator('ol.search-results > li').count(), 0, 'no results under filters that match nothing');
+    assert.equal(await page.locator('a.facet[data-facet="type"][data-value="qa"]').count(), 1, 'the facets stay visible');
+    const all = Number(countBefore.match(/(\d+)/)[1]);
+    assert.equal(await page.locator('p.empty').first().innerText(), `不加筛选共有 ${all} 条结果，可以清除筛选。`);
+    await gotoApp(page, q('政务公开', '&type=qa'));
+
     // 清除筛选 goes back to every kind.
     await page.locator('a.clear-filters').first().click();
     await page.waitForURL((u) => !u.searchParams.has('type'), { timeout: APP_TIMEOUT });

@@ -245,6 +245,86 @@ fn time_search(lib: &Library, index: &SearchIndex, queries: &[String]) -> (Durat
     (p50, p95, hits as f64 / queries.len().max(1) as f64)
 }
 
+/// The browser bench's query classes (tests/bench/search-wasm.mjs): the committed recall set's
+/// short everyday words (≤ 4 characters), paraphrased questions, pinyin and typos.
+fn browser_sets() -> Vec<(&'static str, Vec<String>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search-queries/embedded.tsv");
+    let tsv = std::fs::read_to_string(path).unwrap_or_default();
+    let mut sets: Vec<(&'static str, Vec<String>)> = vec![("short", vec![]), ("long", vec![]), ("pinyin", vec![]), ("typo", vec![])];
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(category), Some(query)) = (cols.next(), cols.next()) else { continue };
+        let class = match category {
+            "colloquial" if query.chars().count() <= 4 => 0,
+            "paraphrase" => 1,
+            "pinyin" => 2,
+            "typo" => 3,
+            _ => continue,
+        };
+        sets[class].1.push(query.to_string());
+    }
+    sets
+}
+
+/// Each query's median time over `repeat` runs (after one warm-up run); p50/p95 over queries.
+/// With MINGBAI_BENCH_VERBOSE set, every query's median is printed, slowest first.
+fn time_browser_set(lib: &Library, index: &SearchIndex, name: &str, queries: &[String], repeat: usize) -> (Duration, Duration) {
+    let mut medians = Vec::with_capacity(queries.len());
+    for q in queries {
+        let request = SearchRequest { query: q.clone(), limit: 20, ..Default::default() };
+        std::hint::black_box(index.search(lib, &request));
+        let mut runs: Vec<Duration> = (0..repeat)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(index.search(lib, &request));
+                started.elapsed()
+            })
+            .collect();
+        runs.sort();
+        medians.push((runs[runs.len() / 2], q));
+    }
+    if std::env::var_os("MINGBAI_BENCH_VERBOSE").is_some() {
+        let mut sorted = medians.clone();
+        sorted.sort_by(|a, b| b.0.cmp(&a.0));
+        for (t, q) in sorted {
+            eprintln!("  {name}\t{}\t{q}", ms(t));
+        }
+    }
+    percentiles(medians.into_iter().map(|(t, _)| t).collect())
+}
+
+/// Writes every response of the bench's queries (all classes, the browser bench's too, limits
+/// 20 and 500, without and with facet filters) as JSON lines to `path`: comparing the files of
+/// two builds shows whether a change altered any result, score, total, correction or facet.
+fn dump(lib: &Library, index: &SearchIndex, sets: &QuerySets, path: &Path) {
+    use mingbai_core::search::FacetFilters;
+    use mingbai_core::ItemKind;
+    let theme = lib.taxonomy.themes.first().map(|t| t.id.clone());
+    let filters = [
+        FacetFilters::default(),
+        FacetFilters { kind: Some(ItemKind::Qa), ..Default::default() },
+        FacetFilters { theme, ..Default::default() },
+        FacetFilters { kind: Some(ItemKind::Policy), year: Some(2024), ..Default::default() },
+    ];
+    let mut out = String::new();
+    let browser = browser_sets();
+    let queries = [&sets.short, &sets.long, &sets.pinyin, &sets.typo].into_iter().flatten().chain(browser.iter().flat_map(|(_, q)| q));
+    for (i, q) in queries.enumerate() {
+        for (limit, f) in [(20, 0), (500, 0), (20, 1 + i % 3)] {
+            let request = SearchRequest { query: q.clone(), limit, filters: filters[f].clone(), ..Default::default() };
+            let response = index.search(lib, &request);
+            let _ = writeln!(out, "{}", serde_json::to_string(&(&request, &response)).unwrap_or_default());
+        }
+    }
+    for input in &sets.suggest {
+        let _ = writeln!(out, "{}", serde_json::to_string(&(input, index.suggest(input, 8))).unwrap_or_default());
+    }
+    match std::fs::write(path, out) {
+        Ok(()) => eprintln!("responses written to {}", path.display()),
+        Err(e) => eprintln!("cannot write {}: {e}", path.display()),
+    }
+}
+
 struct Measured {
     entries: usize,
     files_mb: f64,
@@ -258,6 +338,8 @@ struct Measured {
     index_heap: usize,
     classes: Vec<(&'static str, usize, Duration, Duration, f64)>,
     suggest: (usize, Duration, Duration),
+    /// The browser bench's classes, per class (name, queries, p50, p95).
+    browser: Vec<(&'static str, usize, Duration, Duration)>,
     peak_kb: Option<u64>,
 }
 
@@ -302,6 +384,16 @@ fn measure(entries: usize, per_class: usize) -> Measured {
         times.push(started.elapsed());
     }
     let (s50, s95) = percentiles(times);
+    if let Some(path) = std::env::var_os("MINGBAI_BENCH_DUMP") {
+        dump(&lib, &index, &sets, Path::new(&path));
+    }
+    let browser = browser_sets()
+        .into_iter()
+        .map(|(name, queries)| {
+            let (p50, p95) = time_browser_set(&lib, &index, name, &queries, 5);
+            (name, queries.len(), p50, p95)
+        })
+        .collect();
     let peak_kb = if peak_reset || entries >= 100_000 { proc_status("VmHWM:") } else { None };
     Measured {
         entries,
@@ -316,6 +408,7 @@ fn measure(entries: usize, per_class: usize) -> Measured {
         index_heap,
         classes,
         suggest: (sets.suggest.len(), s50, s95),
+        browser,
         peak_kb,
     }
 }
@@ -353,6 +446,12 @@ fn main() {
         });
     }
     row("suggest p50 / p95", &|m| format!("{} / {} (n={})", ms(m.suggest.1), ms(m.suggest.2), m.suggest.0));
+    for (i, name) in ["short", "long", "pinyin", "typo"].iter().enumerate() {
+        row(&format!("recall-set query p50 / p95 (browser bench classes): {name}"), &|m| {
+            let (_, n, p50, p95) = m.browser[i];
+            format!("{} / {} (n={n})", ms(p50), ms(p95))
+        });
+    }
     row("peak RSS (VmHWM)", &|m| m.peak_kb.map(|kb| format!("{:.0} MB", kb as f64 / 1024.0)).unwrap_or_else(|| "n/a".into()));
     let _ = writeln!(out, "\ntotal wall time {:.1} s", started.elapsed().as_secs_f64());
     println!("{out}");

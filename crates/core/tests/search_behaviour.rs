@@ -81,6 +81,26 @@ fn facets_count_and_narrow() {
 }
 
 #[test]
+fn the_total_counts_what_the_filters_leave_and_facets_count_every_match() {
+    let (lib, index) = engine();
+    let all = index.search(lib, &SearchRequest { query: "政务公开".into(), limit: 3, ..Default::default() });
+    let kinds: usize = all.facets.kind.iter().map(|f| f.count).sum();
+    assert_eq!(all.total, kinds, "without filters the total is every match");
+    let qa_count = all.facets.kind.iter().find(|f| f.value == "qa").map(|f| f.count).unwrap_or(0);
+    assert!(qa_count > 0 && qa_count < all.total, "some but not all matches are Q&A: {qa_count} of {}", all.total);
+    let filters = FacetFilters { kind: Some(ItemKind::Qa), ..Default::default() };
+    let narrowed = index.search(lib, &SearchRequest { query: "政务公开".into(), filters, limit: 3, ..Default::default() });
+    assert_eq!(narrowed.total, qa_count, "the total is the Q&A matches, not all matches");
+    assert_eq!(narrowed.results.len(), qa_count.min(3));
+    assert_eq!(narrowed.facets, all.facets, "facets still count every match, so other types stay visible");
+    // Filters that leave nothing: total 0, while the facets still show what there is.
+    let filters = FacetFilters { kind: Some(ItemKind::Qa), year: Some(1900), ..Default::default() };
+    let none = index.search(lib, &SearchRequest { query: "政务公开".into(), filters, limit: 3, ..Default::default() });
+    assert_eq!((none.total, none.results.len()), (0, 0));
+    assert_eq!(none.facets, all.facets);
+}
+
+#[test]
 fn snippets_mark_the_matched_words() {
     let r = search("依申请公开");
     assert!(r.results.iter().any(|h| h.snippet.iter().any(|s| s.hit)));

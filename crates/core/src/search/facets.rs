@@ -59,29 +59,67 @@ fn values(counts: BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Ve
     list
 }
 
-/// Counts facet values over matched documents.
-pub fn count<'a>(lib: &Library, docs: impl Iterator<Item = &'a DocMeta>) -> Facets {
-    let mut kind = BTreeMap::new();
-    let mut theme = BTreeMap::new();
-    let mut audience = BTreeMap::new();
-    let mut issuer = BTreeMap::new();
-    let mut year = BTreeMap::new();
-    let mut status = BTreeMap::new();
-    for d in docs {
-        *kind.entry(d.kind.as_str().to_string()).or_insert(0) += 1;
-        d.themes.iter().for_each(|t| *theme.entry(t.clone()).or_insert(0) += 1);
-        d.audiences.iter().for_each(|a| *audience.entry(a.clone()).or_insert(0) += 1);
-        if let Some(i) = &d.issuer {
-            *issuer.entry(i.clone()).or_insert(0) += 1;
+/// Every document's facet values as numbers, made once with the index: counting the facets of
+/// thousands of matches is then array increments, with no strings made or compared per match.
+#[derive(Debug, Default)]
+pub struct FacetTable {
+    /// Per value number: its dimension (type, theme, audience, issuer, year, status) and its
+    /// value as in the URL.
+    values: Vec<(u8, String)>,
+    /// Document `d`'s value numbers are `data[starts[d]..starts[d + 1]]` (a value listed twice
+    /// counts twice).
+    starts: Vec<u32>,
+    data: Vec<u32>,
+}
+
+impl FacetTable {
+    pub fn build<'a>(docs: impl Iterator<Item = &'a DocMeta>) -> FacetTable {
+        let mut table = FacetTable { starts: vec![0], ..Default::default() };
+        let mut numbers: std::collections::HashMap<(u8, String), u32> = std::collections::HashMap::new();
+        for d in docs {
+            let mut add = |dimension: u8, value: String| {
+                let next = table.values.len() as u32;
+                let n = *numbers.entry((dimension, value)).or_insert_with_key(|(dimension, value)| {
+                    table.values.push((*dimension, value.clone()));
+                    next
+                });
+                table.data.push(n);
+            };
+            add(0, d.kind.as_str().to_string());
+            d.themes.iter().for_each(|t| add(1, t.clone()));
+            d.audiences.iter().for_each(|a| add(2, a.clone()));
+            if let Some(i) = &d.issuer {
+                add(3, i.clone());
+            }
+            if let Some(y) = d.year {
+                add(4, y.to_string());
+            }
+            if let Some(s) = d.status {
+                add(5, status_value(s).to_string());
+            }
+            table.starts.push(table.data.len() as u32);
         }
-        if let Some(y) = d.year {
-            *year.entry(y.to_string()).or_insert(0) += 1;
-        }
-        if let Some(s) = d.status {
-            *status.entry(status_value(s).to_string()).or_insert(0) += 1;
-        }
+        table
     }
-    assemble([kind, theme, audience, issuer, year, status], |t| lib.theme_label(t).to_string(), |a| lib.audience_label(a).to_string())
+
+    /// Counts facet values over matched documents (by document number).
+    pub fn count(&self, lib: &Library, docs: impl Iterator<Item = u32>) -> Facets {
+        let mut per_value = vec![0usize; self.values.len()];
+        for d in docs {
+            let d = d as usize;
+            let (Some(a), Some(b)) = (self.starts.get(d), self.starts.get(d + 1)) else { continue };
+            for v in &self.data[*a as usize..*b as usize] {
+                per_value[*v as usize] += 1;
+            }
+        }
+        let mut counts: [BTreeMap<String, usize>; 6] = Default::default();
+        for ((dimension, value), n) in self.values.iter().zip(per_value) {
+            if n > 0 {
+                counts[usize::from(*dimension)].insert(value.clone(), n);
+            }
+        }
+        assemble(counts, |t| lib.theme_label(t).to_string(), |a| lib.audience_label(a).to_string())
+    }
 }
 
 /// Facets from counts per dimension (type, theme, audience, issuer, year, status), labelled.

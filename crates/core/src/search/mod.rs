@@ -19,7 +19,7 @@ pub mod tables;
 mod terms;
 pub mod tokens;
 
-pub use facets::{FacetFilters, FacetValue, Facets};
+pub use facets::{FacetFilters, FacetTable, FacetValue, Facets};
 pub use snippet::Segment;
 pub use suggest::Suggestion;
 pub use synonyms::Expansion;
@@ -41,6 +41,7 @@ pub struct SearchIndex {
     dictionary: Dictionary,
     synonyms: Synonyms,
     suggester: Suggester,
+    facets: FacetTable,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -79,7 +80,8 @@ pub struct SearchResponse {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
     pub results: Vec<Hit>,
-    /// Matches before facet filters and the limit.
+    /// Matches that pass the facet filters, before the limit. (Facet counts are over all
+    /// matches, filtered or not, so the other values of a facet stay visible.)
     pub total: usize,
     pub facets: Facets,
 }
@@ -101,7 +103,8 @@ impl SearchIndex {
         let synonyms = Synonyms::build(&lib.synonyms);
         let dictionary = build_dictionary(lib, &docs, &synonyms);
         let suggester = build_suggester(lib, &synonyms);
-        SearchIndex { index, dictionary, synonyms, suggester }
+        let facets = FacetTable::build(index.docs.iter());
+        SearchIndex { index, dictionary, synonyms, suggester, facets }
     }
 
     pub fn stats(&self) -> IndexStats {
@@ -120,13 +123,11 @@ impl SearchIndex {
 
     pub fn search(&self, lib: &Library, request: &SearchRequest) -> SearchResponse {
         let Ranked { plan, scored, needles } = source::rank(&self.index, &self.dictionary, &self.synonyms, request);
-        let facets = facets::count(lib, scored.iter().map(|(d, _)| &self.index.docs[*d as usize]));
-        let total = scored.len();
+        let facets = self.facets.count(lib, scored.iter().map(|(d, _)| *d));
         let limit = if request.limit == 0 { 20 } else { request.limit };
-        let results = scored
+        let (top, total) = source::filter_top(&scored, limit, |d| request.filters.matches(&self.index.docs[d as usize]));
+        let results = top
             .into_iter()
-            .filter(|(d, _)| request.filters.matches(&self.index.docs[*d as usize]))
-            .take(limit)
             .map(|(d, score)| {
                 let meta = &self.index.docs[d as usize];
                 let texts = body_texts(lib, meta.kind, &meta.id);

@@ -7,7 +7,6 @@ use super::query::{self, Plan};
 use super::synonyms::Synonyms;
 use super::terms::Dictionary;
 use super::SearchRequest;
-use crate::browse::sort_any;
 
 /// Per-posting weights are stored as fixed-point numbers with this many steps per unit, so the
 /// in-memory and the sharded index score with the very same values.
@@ -93,7 +92,8 @@ pub fn score_into<S: Source + ?Sized>(source: &S, tokens: &[String], boost: f32,
 /// A query planned and every matching document scored, best first.
 pub struct Ranked {
     pub plan: Plan,
-    /// (document, score), sorted by score (descending), then document number.
+    /// (document, score) of every match, unordered: `filter_top` picks what is shown, in the
+    /// order of `ranks_before`.
     pub scored: Vec<(u32, f32)>,
     /// What snippets highlight: the query's tokens and its expansions'.
     pub needles: Vec<String>,
@@ -144,9 +144,35 @@ pub fn rank<S: Source + ?Sized>(source: &S, dictionary: &Dictionary, synonyms: &
             *score *= title_boost(exact_titles.contains(doc), in_title as usize, needles_in_query);
         }
     }
-    sort_any(&mut scored, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let needles = plan.tokens.iter().chain(plan.expansion_tokens.iter().flat_map(|(t, _)| t)).cloned().collect();
     Ranked { plan, scored, needles }
+}
+
+/// Whether `a` is listed before `b`: higher score first, then lower document number (a total
+/// order: document numbers are unique).
+fn ranks_before(a: (u32, f32), b: (u32, f32)) -> bool {
+    b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)).is_lt()
+}
+
+/// The best `limit` of `scored` that pass `keep`, best first, and how many pass in all (the
+/// total shown). Keeps a sorted list of at most `limit` instead of sorting every match: most
+/// matches are refused by one comparison with the last kept.
+pub fn filter_top(scored: &[(u32, f32)], limit: usize, keep: impl Fn(u32) -> bool) -> (Vec<(u32, f32)>, usize) {
+    let mut top: Vec<(u32, f32)> = Vec::with_capacity(limit.min(scored.len()) + 1);
+    let mut total = 0;
+    for &hit in scored {
+        if !keep(hit.0) {
+            continue;
+        }
+        total += 1;
+        if top.len() == limit && top.last().is_none_or(|last| !ranks_before(hit, *last)) {
+            continue;
+        }
+        let at = top.partition_point(|kept| ranks_before(*kept, hit));
+        top.insert(at, hit);
+        top.truncate(limit);
+    }
+    (top, total)
 }
 
 /// Title likeness, multiplied onto relevance (popularity, freshness and validity are already in

@@ -5,7 +5,7 @@ use crate::search::facets::{status_value, FacetFilters, Facets};
 use crate::search::index::FastMap;
 use crate::search::normalize::doc_number_key;
 use crate::search::snippet;
-use crate::search::source::{rank, shown_score, Posting, Ranked, Source};
+use crate::search::source::{filter_top, rank, shown_score, Posting, Ranked, Source};
 use crate::search::suggest::{Suggester, Suggestion};
 use crate::search::synonyms::Synonyms;
 use crate::search::terms::Dictionary;
@@ -34,9 +34,6 @@ impl Column {
             (Some(a), Some(b)) => &self.data[*a as usize..*b as usize],
             _ => &[],
         }
-    }
-    fn has(&self, doc: u32, value: &str) -> bool {
-        self.values.iter().position(|v| v == value).is_some_and(|i| self.of(doc).contains(&(i as u32)))
     }
 }
 
@@ -218,7 +215,7 @@ impl IndexHead {
             return Step::Need(need);
         }
         let limit = if request.limit == 0 { 20 } else { request.limit };
-        let top: Vec<(u32, f32)> = scored.iter().filter(|(d, _)| self.matches(filters, *d)).take(limit).copied().collect();
+        let (top, total) = filter_top(&scored, limit, self.matcher(filters));
         for (doc, _) in &top {
             let chunk = meta_chunk(*doc, self.head.meta_chunk);
             if !self.loaded.contains_key(&chunk) && !need.contains(&chunk) {
@@ -259,7 +256,7 @@ impl IndexHead {
             expanded: plan.expansions,
             alternatives: plan.alternatives,
             results,
-            total: scored.len(),
+            total,
             facets: if facets { self.facets(&scored) } else { Facets::default() },
         })
     }
@@ -268,21 +265,43 @@ impl IndexHead {
         self.head.kinds.iter().find(|(_, a, b)| (*a..*b).contains(&doc)).map(|k| k.0).unwrap_or(ItemKind::Policy)
     }
 
-    fn matches(&self, f: &FacetFilters, doc: u32) -> bool {
-        let has = |column: &str, value: &str| self.columns.get(column).is_some_and(|c| c.has(doc, value));
-        f.kind.is_none_or(|k| self.kind_of(doc) == k)
-            && f.theme.as_ref().is_none_or(|t| has("theme", t))
-            && f.audience.as_ref().is_none_or(|a| has("audience", a))
-            && f.issuer.as_ref().is_none_or(|i| has("issuer", i))
-            && f.year.is_none_or(|y| has("year", &y.to_string()))
-            && f.status.is_none_or(|s| has("status", status_value(s)))
+    /// Whether a document passes the filters `f`, as a test built once per request (each
+    /// selected value looked up in its column once, not per document).
+    fn matcher<'a>(&'a self, f: &'a FacetFilters) -> impl Fn(u32) -> bool + 'a {
+        // Per filter in use: its column and the value's index there (`None`: nothing has it).
+        let wanted = |column: &str, value: Option<String>| {
+            value.map(|value| {
+                let column = self.columns.get(column);
+                let index = column.and_then(|c| c.values.iter().position(|v| *v == value)).map(|i| i as u32);
+                (column, index)
+            })
+        };
+        let tests = [
+            wanted("theme", f.theme.clone()),
+            wanted("audience", f.audience.clone()),
+            wanted("issuer", f.issuer.clone()),
+            wanted("year", f.year.map(|y| y.to_string())),
+            wanted("status", f.status.map(|s| status_value(s).to_string())),
+        ];
+        move |doc| {
+            f.kind.is_none_or(|k| self.kind_of(doc) == k)
+                && tests.iter().flatten().all(|(column, index)| match (column, index) {
+                    (Some(c), Some(i)) => c.of(doc).contains(i),
+                    _ => false,
+                })
+        }
     }
 
     fn facets(&self, scored: &[(u32, f32)]) -> Facets {
         let mut counts: [BTreeMap<String, usize>; 6] = Default::default();
+        let mut per_kind = [0usize; ItemKind::ALL.len()];
         for (doc, _) in scored {
-            *counts[0].entry(self.kind_of(*doc).as_str().to_string()).or_insert(0) += 1;
+            let kind = self.kind_of(*doc);
+            if let Some(i) = ItemKind::ALL.iter().position(|k| *k == kind) {
+                per_kind[i] += 1;
+            }
         }
+        counts[0] = ItemKind::ALL.iter().zip(per_kind).filter(|(_, n)| *n > 0).map(|(k, n)| (k.as_str().to_string(), n)).collect();
         for (i, name) in FACETS.iter().enumerate() {
             let Some(column) = self.columns.get(*name) else { continue };
             let mut per_value = vec![0usize; column.values.len()];
