@@ -14,7 +14,7 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::load::FileRole;
-use crate::parse::{parse_entries, parse_manifest, parse_object};
+use crate::parse::{parse_entries, parse_manifest, parse_object, parse_value};
 use crate::types::*;
 use serde::de::DeserializeOwned;
 
@@ -39,7 +39,7 @@ pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Resu
         None => parse_manifest(file, text).map(|_| ()),
         Some(FileRole::Taxonomy) => {
             // serde would also read a struct from an array; the taxonomy is an object.
-            let value = parse_object::<serde_json::Value>(file, text)?;
+            let value = parse_value(file, text)?;
             if !value.is_object() {
                 return Err(Diagnostic::error(Problem::WrongShape, file, "分类表应为一个对象（{ … }）"));
             }
