@@ -16,12 +16,11 @@ use crate::diagnostic::{Diagnostic, Problem};
 use crate::load::FileRole;
 use crate::parse::{parse_entries, parse_manifest, parse_object, parse_value};
 use crate::types::*;
-use serde::de::DeserializeOwned;
 
 /// `Ok` when `text` may replace the kept copy of `file`; else the reason (a file-level error).
 /// `role` is `None` for the manifest.
 pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Result<(), Diagnostic> {
-    fn list<T: DeserializeOwned>(file: &str, text: &str, kind: &str) -> Result<(), Diagnostic> {
+    fn list<T: crate::parse::Decode>(file: &str, text: &str, kind: &str) -> Result<(), Diagnostic> {
         let (good, problems) = parse_entries::<T>(file, text);
         if let Some(file_level) = problems.iter().find(|d| d.entry.is_none()) {
             return Err(file_level.clone());

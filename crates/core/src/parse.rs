@@ -3,11 +3,13 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::types::{Manifest, FORMAT_NAME, FORMAT_VERSION};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
-use value_de::{from_value, DeError};
 
+mod decode;
+#[cfg(test)]
 mod value_de;
+
+pub use decode::{DeError, Decode};
 
 /// Parses `manifest.json`. Any problem here is fatal for the whole library.
 pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, Diagnostic> {
@@ -32,15 +34,15 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, Diagnostic> {
             .path("version"));
         }
     }
-    from_value::<Manifest>(&value).map_err(|err| diagnose(file, None, err))
+    Manifest::decode(&value).map_err(|err| diagnose(file, None, err))
 }
 
 /// Parses a file that holds a JSON array of entries. Returns the good entries with their
 /// position, and a diagnostic for every bad one.
-pub fn parse_entries<T: DeserializeOwned>(file: &str, text: &str) -> (Vec<T>, Vec<Diagnostic>) {
+pub fn parse_entries<T: Decode>(file: &str, text: &str) -> (Vec<T>, Vec<Diagnostic>) {
     let mut good = Vec::new();
     // Only the decoding of one entry depends on T; the rest is shared by every kind.
-    let problems = each_entry(file, text, &mut |item| from_value::<T>(item).map(|entry| good.push(entry)));
+    let problems = each_entry(file, text, &mut |item| T::decode(item).map(|entry| good.push(entry)));
     (good, problems)
 }
 
@@ -69,9 +71,9 @@ fn each_entry(file: &str, text: &str, decode: &mut dyn FnMut(&Value) -> Result<(
 }
 
 /// Parses a file that holds one JSON object (taxonomy).
-pub fn parse_object<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+pub fn parse_object<T: Decode>(file: &str, text: &str) -> Result<T, Diagnostic> {
     let value = parse_json(file, text)?;
-    from_value::<T>(&value).map_err(|err| diagnose(file, None, err))
+    T::decode(&value).map_err(|err| diagnose(file, None, err))
 }
 
 /// Parses a file as JSON without decoding it further.

@@ -1,94 +1,16 @@
-//! A serde `Deserializer` over a parsed `serde_json::Value` that remembers where an error
-//! happened (`sections[2].heading`), so a diagnostic can name the field.
-//!
-//! It behaves like serde_json's own `&Value` deserializer (same visitor calls, so the same serde
-//! error messages) and replaces the `serde_path_to_error` crate, whose wrappers around every
-//! deserializer and visitor method cost ~40 KB of the browser's wasm. The path is built only when
-//! an error travels up: each sequence element and map value adds its segment on the way out.
+//! Test oracle for `decode`: a serde `Deserializer` over a parsed `serde_json::Value` that
+//! remembers where an error happened, behaving like serde_json's own `&Value` deserializer wrapped
+//! in `serde_path_to_error` (which the loader used before). The hand-written decoders must give
+//! exactly what the serde derives give through it: same values, same messages, same paths.
 
 use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
+use super::decode::{unexpected, DeError, Segment};
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
-use std::fmt;
-
-/// A deserialization error and the path to the value that caused it.
-#[derive(Debug)]
-pub(crate) struct DeError {
-    message: String,
-    /// Innermost segment first (pushed while the error travels outwards).
-    path: Vec<Segment>,
-}
-
-#[derive(Debug)]
-enum Segment {
-    Index(usize),
-    Key(String),
-}
-
-impl DeError {
-    pub(crate) fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The path as `serde_path_to_error` printed it: `a.b[3].c`; empty at the top.
-    pub(crate) fn path(&self) -> String {
-        let mut out = String::new();
-        for segment in self.path.iter().rev() {
-            match segment {
-                Segment::Index(index) => {
-                    out.push('[');
-                    out.push_str(&index.to_string());
-                    out.push(']');
-                }
-                Segment::Key(key) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-            }
-        }
-        out
-    }
-
-    fn at(mut self, segment: Segment) -> Self {
-        self.path.push(segment);
-        self
-    }
-}
-
-impl fmt::Display for DeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DeError {}
-
-impl de::Error for DeError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError { message: msg.to_string(), path: Vec::new() }
-    }
-}
 
 /// Deserializes `T` from `value`.
 pub(crate) fn from_value<T: de::DeserializeOwned>(value: &Value) -> Result<T, DeError> {
     T::deserialize(ValueDe(value))
-}
-
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(0.0)),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
-    }
 }
 
 #[derive(Clone, Copy)]
