@@ -11,6 +11,20 @@ mod surfaces;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // index.html's promise: the static first paint has reached the screen (at most 300 ms).
+    let first_paint = js_sys::Reflect::get(&js_sys::global(), &"mingbaiFirstPaint".into())
+        .ok()
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
+    match first_paint {
+        Some(painted) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+            start();
+        }),
+        None => start(),
+    }
+}
+
+fn start() {
     let parent = leptos::prelude::document()
         .get_element_by_id("app")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());

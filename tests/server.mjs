@@ -18,8 +18,11 @@
 // - srv.hold('/x/manifest.json') makes matching requests wait until the returned release() is
 //   called, so tests can observe loading states without timing;
 // - srv.requests lists every request path served (for assertions on what the app fetched);
-// - every response is sent with Cache-Control: no-store.
+// - every response is sent with Cache-Control: no-store;
+// - compress: true gzips text, json and wasm files for clients that accept it, as any real static
+//   host does (Lighthouse then sees the transfer sizes users get; tests leave it off).
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -89,6 +92,7 @@ export function startServer(options = {}) {
     quiet = true,
     base = REPO_ROOT,
     transformHtml = null, // (html: string) => string, applied to every .html file served
+    compress = false,
   } = options;
   const rootDir = path.resolve(base, root);
   const mounts = Object.entries(extraRoots)
@@ -162,7 +166,11 @@ export function startServer(options = {}) {
       return send(req, res, 500, { 'Content-Type': 'text/plain' }, String(e));
     }
     if (transformHtml && path.extname(file) === '.html') body = transformHtml(body.toString('utf8'));
-    return send(req, res, 200, { 'Content-Type': contentType(file) }, body);
+    const type = contentType(file);
+    if (compress && /^(text\/|application\/(json|wasm|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      return send(req, res, 200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, zlib.gzipSync(body, { level: 9 }));
+    }
+    return send(req, res, 200, { 'Content-Type': type }, body);
   }
 
   const server = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 // Lighthouse 12 (mobile preset: the default config, simulated 4G and 4x CPU slowdown) against the
-// release dist/ served by tests/server.mjs. Prints the category scores and every audit that
+// release dist/ served gzipped by tests/server.mjs. Prints the category scores and every audit that
 // lost points, and exits 1 below the PRODUCT.md bars: performance >= 90, accessibility 100,
 // best practices >= 95. Uses the system Chromium (CHROME_PATH), never downloads anything.
 //
@@ -46,7 +46,8 @@ async function audit(url, out) {
 async function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html missing: run bash scripts/build`);
   const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/'];
-  const server = await startServer({ root: DIST });
+  // Compressed like any real static host serves (gzip), so the simulated network sees real sizes.
+  const server = await startServer({ root: DIST, compress: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mingbai-lh-'));
   let failed = false;
   try {
@@ -68,6 +69,11 @@ async function main() {
       }
       const m = (id) => report.audits[id]?.displayValue ?? '-';
       console.log(`  metrics: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`);
+      // Which element was the largest contentful paint (it decides when LCP happens).
+      const lcpItems = report.audits['largest-contentful-paint-element']?.details?.items ?? [];
+      const lcpNode = lcpItems.flatMap((i) => i.items ?? [i]).find((i) => i.node)?.node;
+      if (lcpNode) console.log(`  LCP element: ${lcpNode.snippet} (${lcpNode.selector})`);
+      if (process.env.LH_REPORT) fs.copyFileSync(path.join(tmp, 'report.json'), process.env.LH_REPORT);
     }
   } finally {
     await server.close();

@@ -14,14 +14,13 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::load::FileRole;
-use crate::parse::{parse_entries, parse_manifest, parse_object};
+use crate::parse::{parse_entries, parse_manifest, parse_object, parse_value};
 use crate::types::*;
-use serde::de::DeserializeOwned;
 
 /// `Ok` when `text` may replace the kept copy of `file`; else the reason (a file-level error).
 /// `role` is `None` for the manifest.
 pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Result<(), Diagnostic> {
-    fn list<T: DeserializeOwned>(file: &str, text: &str, kind: &str) -> Result<(), Diagnostic> {
+    fn list<T: crate::parse::Decode>(file: &str, text: &str, kind: &str) -> Result<(), Diagnostic> {
         let (good, problems) = parse_entries::<T>(file, text);
         if let Some(file_level) = problems.iter().find(|d| d.entry.is_none()) {
             return Err(file_level.clone());
@@ -39,7 +38,7 @@ pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Resu
         None => parse_manifest(file, text).map(|_| ()),
         Some(FileRole::Taxonomy) => {
             // serde would also read a struct from an array; the taxonomy is an object.
-            let value = parse_object::<serde_json::Value>(file, text)?;
+            let value = parse_value(file, text)?;
             if !value.is_object() {
                 return Err(Diagnostic::error(Problem::WrongShape, file, "分类表应为一个对象（{ … }）"));
             }

@@ -3,8 +3,13 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::types::{Manifest, FORMAT_NAME, FORMAT_VERSION};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+mod decode;
+#[cfg(test)]
+mod value_de;
+
+pub use decode::{DeError, Decode};
 
 /// Parses `manifest.json`. Any problem here is fatal for the whole library.
 pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, Diagnostic> {
@@ -29,43 +34,51 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, Diagnostic> {
             .path("version"));
         }
     }
-    decode_entry::<Manifest>(file, None, &value)
+    Manifest::decode(&value).map_err(|err| diagnose(file, None, err))
 }
 
 /// Parses a file that holds a JSON array of entries. Returns the good entries with their
 /// position, and a diagnostic for every bad one.
-pub fn parse_entries<T: DeserializeOwned>(file: &str, text: &str) -> (Vec<T>, Vec<Diagnostic>) {
-    let value = match parse_json(file, text) {
-        Ok(value) => value,
-        Err(diagnostic) => return (Vec::new(), vec![diagnostic]),
-    };
-    let Value::Array(items) = value else {
-        let found = json_kind(&value);
-        return (
-            Vec::new(),
-            vec![Diagnostic::error(
-                Problem::WrongShape,
-                file,
-                format!("文件内容应为由条目组成的数组（[ … ]），实际为{found}"),
-            )],
-        );
-    };
-    let mut good = Vec::with_capacity(items.len());
-    let mut problems = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        let label = entry_label(item, index);
-        match decode_entry::<T>(file, Some(&label), item) {
-            Ok(entry) => good.push(entry),
-            Err(diagnostic) => problems.push(diagnostic),
-        }
-    }
+pub fn parse_entries<T: Decode>(file: &str, text: &str) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut good = Vec::new();
+    // Only the decoding of one entry depends on T; the rest is shared by every kind.
+    let problems = each_entry(file, text, &mut |item| T::decode(item).map(|entry| good.push(entry)));
     (good, problems)
 }
 
+/// Calls `decode` for every entry of a JSON array file; returns the problems (file level or per
+/// entry, with the entry's label and field path).
+fn each_entry(file: &str, text: &str, decode: &mut dyn FnMut(&Value) -> Result<(), DeError>) -> Vec<Diagnostic> {
+    let value = match parse_json(file, text) {
+        Ok(value) => value,
+        Err(diagnostic) => return vec![diagnostic],
+    };
+    let Value::Array(items) = value else {
+        let found = json_kind(&value);
+        return vec![Diagnostic::error(
+            Problem::WrongShape,
+            file,
+            format!("文件内容应为由条目组成的数组（[ … ]），实际为{found}"),
+        )];
+    };
+    let mut problems = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        if let Err(err) = decode(item) {
+            problems.push(diagnose(file, Some(&entry_label(item, index)), err));
+        }
+    }
+    problems
+}
+
 /// Parses a file that holds one JSON object (taxonomy).
-pub fn parse_object<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+pub fn parse_object<T: Decode>(file: &str, text: &str) -> Result<T, Diagnostic> {
     let value = parse_json(file, text)?;
-    decode_entry::<T>(file, None, &value)
+    T::decode(&value).map_err(|err| diagnose(file, None, err))
+}
+
+/// Parses a file as JSON without decoding it further.
+pub fn parse_value(file: &str, text: &str) -> Result<Value, Diagnostic> {
+    parse_json(file, text)
 }
 
 fn parse_json(file: &str, text: &str) -> Result<Value, Diagnostic> {
@@ -96,19 +109,14 @@ fn entry_label(item: &Value, index: usize) -> String {
     }
 }
 
-fn decode_entry<T: DeserializeOwned>(file: &str, label: Option<&str>, value: &Value) -> Result<T, Diagnostic> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-        let mut path = err.path().to_string();
-        if path == "." {
-            path.clear();
-        }
-        let (problem, message) = explain(&err.inner().to_string(), &mut path);
-        let diagnostic = Diagnostic::error(problem, file, message).path(path);
-        match label {
-            Some(label) => diagnostic.entry(label),
-            None => diagnostic,
-        }
-    })
+fn diagnose(file: &str, label: Option<&str>, err: DeError) -> Diagnostic {
+    let mut path = err.path();
+    let (problem, message) = explain(err.message(), &mut path);
+    let diagnostic = Diagnostic::error(problem, file, message).path(path);
+    match label {
+        Some(label) => diagnostic.entry(label),
+        None => diagnostic,
+    }
 }
 
 /// Translates serde's English messages into Chinese a publisher can act on.

@@ -1,6 +1,6 @@
 //! Every format type survives JSON → Rust → JSON → Rust unchanged, on real fixture files.
 
-use mingbai_core::parse::{parse_entries, parse_object};
+use mingbai_core::parse::{parse_entries, parse_object, Decode};
 use mingbai_core::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -11,7 +11,7 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(path).expect("fixture")
 }
 
-fn round_trip_list<T: Serialize + DeserializeOwned + PartialEq + Debug>(name: &str) -> usize {
+fn round_trip_list<T: Serialize + DeserializeOwned + Decode + PartialEq + Debug>(name: &str) -> usize {
     let (entries, problems) = parse_entries::<T>(name, &fixture(name));
     assert!(problems.is_empty(), "{problems:?}");
     let text = serde_json::to_string(&entries).unwrap();
@@ -20,7 +20,7 @@ fn round_trip_list<T: Serialize + DeserializeOwned + PartialEq + Debug>(name: &s
     entries.len()
 }
 
-fn round_trip_object<T: Serialize + DeserializeOwned + PartialEq + Debug>(name: &str) {
+fn round_trip_object<T: Serialize + DeserializeOwned + Decode + PartialEq + Debug>(name: &str) {
     let value: T = parse_object(name, &fixture(name)).unwrap();
     let again: T = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
     assert_eq!(value, again);
