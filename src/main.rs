@@ -11,7 +11,7 @@ mod surfaces;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // index.html's promise: the static first paint has reached the screen (at most 300 ms).
+    // index.html's promise: the static first paint has reached the screen (3 s at most).
     let first_paint = js_sys::Reflect::get(&js_sys::global(), &"mingbaiFirstPaint".into())
         .ok()
         .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());

@@ -1,6 +1,7 @@
 //! After an in-app navigation to another page, keyboard and screen-reader focus moves to the new
-//! page's `h1` (or `main`), so the new page is announced. Not on the first load, and not when only
-//! the query changes (filters, search as you type), which would pull focus out of the control.
+//! page's `h1` (or `main`, then the `h1` once the page's files have loaded), so the new page is
+//! announced. Not on the first load, and not when only the query changes (filters, search as you
+//! type), which would pull focus out of the control.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -14,6 +15,19 @@ pub fn install() {
             request_animation_frame(focus_heading);
         }
         path
+    });
+    // A page that had to load its files first showed a loading status (focus went to `main`);
+    // when the library is rebuilt with them its h1 appears: move focus there, unless the user
+    // has already moved it elsewhere.
+    let state = crate::state::app_state();
+    Effect::new(move |_| {
+        state.revision.track();
+        request_animation_frame(|| {
+            let on_main = document().active_element().is_some_and(|e| e.id() == "main");
+            if on_main && document().query_selector("main h1").ok().flatten().is_some() {
+                focus_heading();
+            }
+        });
     });
 }
 

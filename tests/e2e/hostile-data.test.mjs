@@ -83,7 +83,6 @@ test('a hostile library: valid entries show, problems are listed, the app respon
     assert.match(listed, /notices-huge\.json[^\n]*文件过大（50\.0 MB）/, `oversized shard named with its size: ${listed.slice(0, 400)}`);
     assert.match(listed, /notices-deep\.json/, 'nested file named');
     assert.match(listed, /notices-2\.json[^\n]*dup[^\n]*重复/, 'duplicate id across shards named');
-    assert.match(listed, /links[^\n]*attachments\[0\]\.url/, 'unsafe link reported');
 
     const text = await bodyText(page);
     for (const title of ['第一分片通知甲', '第二分片通知乙', '先出现的重复通知']) assert.ok(text.includes(title), `valid notice ${title} shown`);
@@ -95,6 +94,9 @@ test('a hostile library: valid entries show, problems are listed, the app respon
     await page.waitForURL(/\/policies$/);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('政策'), null, { timeout: APP_TIMEOUT });
     assert.ok((await bodyText(page)).includes('链接测试政策'), 'policies list shows');
+    // The policies load with their page (lazy by kind): now their unsafe link is reported too.
+    await page.waitForFunction(() => /attachments\[0\]\.url/.test(document.querySelector('.load-problems')?.innerText ?? ''), null, { timeout: APP_TIMEOUT });
+    assert.match(await problems.innerText(), /links[^\n]*attachments\[0\]\.url/, 'unsafe link reported');
   });
 });
 
