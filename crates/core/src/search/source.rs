@@ -7,6 +7,7 @@ use super::query::{self, Plan};
 use super::synonyms::Synonyms;
 use super::terms::Dictionary;
 use super::SearchRequest;
+use crate::browse::sort_any;
 
 /// Per-posting weights are stored as fixed-point numbers with this many steps per unit, so the
 /// in-memory and the sharded index score with the very same values.
@@ -89,7 +90,7 @@ pub fn score_into<S: Source + ?Sized>(source: &S, tokens: &[String], boost: f32,
     }
 }
 
-/// A query planned and every matching document scored, best first.
+/// A query planned and every matching document scored.
 pub struct Ranked {
     pub plan: Plan,
     /// (document, score) of every match, unordered: `filter_top` picks what is shown, in the
@@ -158,6 +159,14 @@ fn ranks_before(a: (u32, f32), b: (u32, f32)) -> bool {
 /// total shown). Keeps a sorted list of at most `limit` instead of sorting every match: most
 /// matches are refused by one comparison with the last kept.
 pub fn filter_top(scored: &[(u32, f32)], limit: usize, keep: impl Fn(u32) -> bool) -> (Vec<(u32, f32)>, usize) {
+    if limit > 64 {
+        // Later pages: inserting into a long list could cost more than one sort.
+        let mut kept: Vec<(u32, f32)> = scored.iter().filter(|(d, _)| keep(*d)).copied().collect();
+        let total = kept.len();
+        sort_any(&mut kept, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        kept.truncate(limit);
+        return (kept, total);
+    }
     let mut top: Vec<(u32, f32)> = Vec::with_capacity(limit.min(scored.len()) + 1);
     let mut total = 0;
     for &hit in scored {
@@ -189,4 +198,23 @@ fn title_boost(exact_title: bool, in_title: usize, needles: usize) -> f32 {
 /// The score as shown: rounded to three decimals (and pinned results kept finite).
 pub fn shown_score(score: f32) -> f32 {
     (score.min(1.0e6) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_top_is_the_head_of_the_full_order() {
+        // Scores with many ties, documents in a scrambled order.
+        let scored: Vec<(u32, f32)> = (0..3000u32).map(|i| ((i * 7919) % 3000, ((i * 31) % 17) as f32 * 0.5)).collect();
+        let keep = |d: u32| d % 3 != 0;
+        let mut full: Vec<(u32, f32)> = scored.iter().filter(|(d, _)| keep(*d)).copied().collect();
+        sort_any(&mut full, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for limit in [0, 1, 5, 20, 64, 65, 500, 5000] {
+            let (top, total) = filter_top(&scored, limit, keep);
+            assert_eq!(total, full.len());
+            assert_eq!(top, full[..limit.min(full.len())], "limit {limit}");
+        }
+    }
 }
