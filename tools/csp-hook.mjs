@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { wasmAfterFirstPaint } from './wasm-after-first-paint.mjs';
 
 const META_RE = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
 
@@ -106,7 +107,7 @@ function buildHook() {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
   const file = path.join(staging, 'index.html');
-  const html = fs.readFileSync(file, 'utf8');
+  const html = wasmAfterFirstPaint(fs.readFileSync(file, 'utf8'));
   if (/\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, ''))) {
     throw new Error('index.html has an inline event handler attribute (onclick=…): CSP forbids it');
   }
