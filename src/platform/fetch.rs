@@ -40,27 +40,8 @@ impl Pending {
                 unreachable: true,
                 reason: "无法连接服务器，可能是网络中断或服务器不允许跨域访问".to_string(),
             })?;
-        if !response.ok() {
-            return Err(wrong(format!("服务器返回 {}", response.status())));
-        }
-        body_text(response).await.map_err(wrong)
+        mingbai_web_text::response_text(response).await.map_err(wrong)
     }
-}
-
-async fn body_text(response: web_sys::Response) -> Result<String, String> {
-    let body = response
-        .text()
-        .map_err(|_| "无法读取服务器的回应".to_string())?;
-    let text = JsFuture::from(body)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "下载中断，文件不完整".to_string())?;
-    // Static hosts with an index.html fallback answer a missing file with the app's page.
-    if mingbai_core::is_web_page(&text) {
-        return Err("服务器返回的是网页而不是数据文件，文件可能不存在".to_string());
-    }
-    Ok(text)
 }
 
 /// The Cache Storage cache that holds the last good copy of each library file. The app alone
@@ -87,7 +68,7 @@ pub async fn kept(url: &str) -> Option<(String, f64)> {
         .flatten()
         .and_then(|t| t.parse().ok())
         .unwrap_or(0.0);
-    Some((body_text(response).await.ok()?, stored_at))
+    Some((mingbai_web_text::body_text(response).await.ok()?, stored_at))
 }
 
 /// Keeps `text` as the copy of `url` (best effort: a full or missing cache only costs

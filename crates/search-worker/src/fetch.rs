@@ -29,20 +29,7 @@ impl Pending {
             .ok()
             .and_then(|r| r.dyn_into().ok())
             .ok_or_else(|| "无法连接服务器".to_string())?;
-        if !response.ok() {
-            return Err(format!("服务器返回 {}", response.status()));
-        }
-        let body = response.text().map_err(|_| "无法读取服务器的回应".to_string())?;
-        let text = JsFuture::from(body)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| "下载中断，文件不完整".to_string())?;
-        // Static hosts with an index.html fallback answer a missing file with the app's page.
-        if mingbai_core::is_web_page(&text) {
-            return Err("服务器返回的是网页而不是数据文件".to_string());
-        }
-        Ok(text)
+        mingbai_web_text::response_text(response).await
     }
 }
 
@@ -51,7 +38,7 @@ async fn kept(url: &str) -> Option<String> {
     let caches = crate::scope().caches().ok()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(LIBRARY_CACHE)).await.ok()?.dyn_into().ok()?;
     let response: web_sys::Response = JsFuture::from(cache.match_with_str(url)).await.ok()?.dyn_into().ok()?;
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    mingbai_web_text::body_text(response).await.ok()
 }
 
 /// A table's text, or "" when it cannot be had (search then works without it).
