@@ -105,13 +105,19 @@ fn loaded() -> Option<std::sync::Arc<Loaded>> {
     }
 }
 
+/// The library once it holds every file the inbox of `p` reads (until then the first screen may
+/// show only part of the notices, and a count or an announcement would be wrong).
+fn inbox_ready(p: &Profile) -> Option<std::sync::Arc<Loaded>> {
+    loaded().filter(|loaded| loaded.has(&sub::inbox_files(p)))
+}
+
 /// Runs `f` on the inbox of the current profile (with the read state); `None` before loading
 /// or without a profile. In a page, re-renders follow changes and fresh notices.
 pub fn with_inbox<R>(f: impl FnOnce(&Loaded, &Profile, &Inbox, &InboxState) -> R) -> Option<R> {
     track();
-    let loaded = loaded()?;
     let (p, state) = with_store(|s| (s.profile.clone(), s.inbox.clone()));
     let p = p?;
+    let loaded = inbox_ready(&p)?;
     let inbox = sub::inbox(&loaded.library, &p, loaded.today.as_ref());
     Some(f(&loaded, &p, &inbox, &state))
 }
@@ -178,7 +184,8 @@ pub fn notices_replaced() {
 /// Announces new matching notices: a system notification when the person turned them on and
 /// the browser allows it, and always the in-app message.
 fn announce_new() {
-    let (Some(loaded), Some(p)) = (loaded(), profile()) else { return };
+    let Some(p) = profile() else { return };
+    let Some(loaded) = inbox_ready(&p) else { return };
     let inbox = sub::inbox(&loaded.library, &p, loaded.today.as_ref());
     let mut state = inbox_state();
     let news = sub::announce(&inbox, &p, &loaded.library.taxonomy, &mut state, loaded.today.as_ref());

@@ -1,9 +1,10 @@
 //! Loading the library: config → manifest → the files of the kinds pages need →
 //! `LibraryBuilder`. Problems become diagnostics; nothing here panics.
 //!
-//! Lazy by kind: the start loads only what the first screen shows (`mingbai_core::FIRST_SCREEN`,
-//! or everything on a device with a subscription, whose inbox needs the policies); a page that
-//! needs more calls [`request`] and shows "正在加载" until the library is rebuilt with them.
+//! Lazy by kind: the start loads only what the first screen shows (`mingbai_core::FIRST_SCREEN`);
+//! a device with a subscription then loads what its inbox reads (`subscribe::inbox_files`) in
+//! the background; a page that needs more calls [`request`] and shows "正在加载" until the
+//! library is rebuilt with them.
 //! A library with a search index (`files.index`) has a first-screen block beside its head
 //! (`mingbai_core::first_screen`): the start then loads the taxonomy and that block only, so the
 //! first screen of a 100k-entry library costs what the embedded one does.
@@ -15,7 +16,7 @@
 //! is listed in "部分内容未能载入". While the server cannot be reached the app says so
 //! (`AppState::offline_notice`).
 
-use super::{config, fetch, storage};
+use super::{config, fetch};
 use crate::state::{AppState, Loaded, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -123,10 +124,8 @@ pub async fn run(state: AppState) {
             kept_problems: HashMap::new(),
         })
     });
-    // The inbox of a subscribed device needs the policies (alerts about followed policies).
-    let subscribed = storage::get(mingbai_core::subscribe::PROFILE_KEY).is_some();
     let block: Vec<File> = with_store(|s| match &s.manifest.files.index {
-        Some(head) if !subscribed => PREVIEW_ROLES
+        Some(head) => PREVIEW_ROLES
             .iter()
             .filter_map(|role| first_screen_file(head, *role).map(|file| (Some(*role), file)))
             .collect(),
@@ -137,15 +136,15 @@ pub async fn run(state: AppState) {
         with_store(|s| s.requested.push(FileRole::Taxonomy));
         load_first_screen_block(block).await;
     } else {
-        let first: &[FileRole] = if subscribed {
-            &FileRole::ALL
-        } else {
-            &FIRST_SCREEN
-        };
-        with_store(|s| s.requested.extend_from_slice(first));
-        load_kinds(first).await;
+        with_store(|s| s.requested.extend_from_slice(&FIRST_SCREEN));
+        load_kinds(&FIRST_SCREEN).await;
     }
     crate::subs::after_load(state, config.refresh_seconds);
+    // A subscribed device's inbox (and its badge) reads more than the first screen shows: those
+    // files follow the first screen instead of delaying it.
+    if let Some(profile) = crate::subs::profile() {
+        request(&mingbai_core::subscribe::inbox_files(&profile));
+    }
     confirm().await;
 }
 

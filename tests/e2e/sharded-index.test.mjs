@@ -139,3 +139,27 @@ test('a missing or broken first-screen block file is not shown: its kind loads w
     fs.rmSync(broken, { recursive: true, force: true });
   }
 });
+
+test('a subscribed device shows the first screen from the block, then loads what its inbox reads', async (t) => {
+  // 高校毕业生 in 槐荫区, following one policy: the inbox reads notices, cards and policies.
+  const profile = { version: 1, audiences: ['graduates'], regions: ['huaiyin'], follows: [{ kind: 'policy', id: 'tianqiao-2022', status: 'effective' }] };
+  await withPage(t, browser, async (page, context) => {
+    await context.addInitScript((value) => localStorage.setItem('mingbai.profile.v1', value), JSON.stringify(profile));
+    const seen = libraryRequests(page);
+    // Hold the whole files back: the first screen must not wait for them.
+    const held = [];
+    await page.route(/\/sharded\/(notices|cards|policies|qa|topics)\.json$/, (route) => held.push(route));
+    await page.goto(app.url('/'));
+    await homeBlocks(page);
+    assert.equal(await page.locator('nav .unread-badge:not([hidden])').count(), 0, 'no count from part of the notices');
+    const until = Date.now() + APP_TIMEOUT;
+    while (held.length < 3 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    const asked = held.map((route) => new URL(route.request().url()).pathname.replace('/sharded/', '')).sort();
+    assert.deepEqual(asked, ['cards.json', 'notices.json', 'policies.json'], 'the inbox files, asked for after the first screen');
+    for (const route of held.splice(0)) await route.continue();
+    await page.waitForSelector('nav .unread-badge:not([hidden])', { timeout: APP_TIMEOUT });
+    const badge = await page.locator('nav .unread-badge:not([hidden])').textContent();
+    assert.match(badge, /^[1-9]\d* 条未读$/, `the badge counts the inbox once its files are in: ${badge}`);
+    assert.ok(!seen.includes('qa.json') && !seen.includes('topics.json'), `nothing else loaded whole: ${seen}`);
+  });
+});

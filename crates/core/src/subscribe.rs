@@ -22,7 +22,7 @@
 use crate::browse::{is_expired, sort_stable};
 use crate::date::IsoDate;
 use crate::library::Library;
-use crate::load::LoadReport;
+use crate::load::{FileRole, LoadReport};
 use crate::types::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -736,6 +736,17 @@ pub fn inbox<'a>(lib: &'a Library, profile: &Profile, today: Option<&IsoDate>) -
         })
         .collect();
     Inbox { notices, reminders, alerts }
+}
+
+/// The library files [`inbox`] reads for `profile`: the notices it matches, the cards whose
+/// deadlines it reminds of, the taxonomy behind the matching, and the policies only when the
+/// profile follows one (their revision alerts). A device loads these after its first screen.
+pub fn inbox_files(profile: &Profile) -> Vec<FileRole> {
+    let mut files = vec![FileRole::Taxonomy, FileRole::Notices, FileRole::Cards];
+    if profile.follows.iter().any(|f| f.kind == ItemKind::Policy) {
+        files.push(FileRole::Policies);
+    }
+    files
 }
 
 impl Inbox<'_> {

@@ -549,3 +549,13 @@ fn fresh_notices_are_validated_against_the_loaded_library() {
     assert!(report.diagnostics.len() >= 3, "{:?}", report.diagnostics);
     assert!(report.diagnostics.iter().all(|d| d.file == "n.json"));
 }
+
+#[test]
+fn the_inbox_reads_policies_only_for_a_profile_that_follows_one() {
+    let mut p = profile(json!({"audiences": ["graduate"]}));
+    assert_eq!(inbox_files(&p), vec![FileRole::Taxonomy, FileRole::Notices, FileRole::Cards]);
+    p.toggle_follow(ItemKind::Card, "c1", None);
+    assert!(!inbox_files(&p).contains(&FileRole::Policies));
+    p.toggle_follow(ItemKind::Policy, "p1", Some(PolicyStatus::Effective));
+    assert!(inbox_files(&p).contains(&FileRole::Policies));
+}
