@@ -14,7 +14,7 @@ const CONTRAST: &str = "high-contrast";
 /// `(large, contrast)` as stored; anything unreadable counts as off.
 fn stored() -> (bool, bool) {
     let value = storage::get(KEY)
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|text| mingbai_core::json::parse(&text).ok())
         .unwrap_or_default();
     let flag = |name: &str| value.get(name).and_then(serde_json::Value::as_bool).unwrap_or(false);
     (flag("large"), flag("contrast"))

@@ -73,7 +73,7 @@ impl Config {
     /// Reads the fields it knows; a wrong or missing field keeps its default.
     pub fn from_json(text: &str) -> Result<Config, String> {
         let value: Value =
-            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+            mingbai_core::json::parse(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
         let field = |name: &str| match value.get(name) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(Value::Number(n)) => Some(n.to_string()),

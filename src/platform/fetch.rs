@@ -81,7 +81,7 @@ pub async fn keep(url: &str, text: &str) {
         return;
     };
     let _ = headers.set("content-type", "application/json; charset=utf-8");
-    let _ = headers.set(STORED_AT, &js_sys::Date::now().to_string());
+    let _ = headers.set(STORED_AT, &(js_sys::Date::now() as u64).to_string());
     let init = web_sys::ResponseInit::new();
     init.set_headers(&headers);
     if let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &init) {

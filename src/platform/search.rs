@@ -197,7 +197,7 @@ impl SearchService {
             let reply = ev
                 .data()
                 .as_string()
-                .and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
+                .and_then(|text| WorkerReply::from_json(&text));
             if let Some(reply) = reply {
                 self.on_reply(reply);
             }

@@ -87,16 +87,12 @@ fn parse_json(file: &str, text: &str) -> Result<Value, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::error(Problem::MalformedJson, file, "文件是空的"));
     }
-    serde_json::from_str(text).map_err(|e| {
-        let reason = if e.is_eof() {
-            "文件不完整（可能传输中断）".to_string()
-        } else {
-            format!("JSON 格式错误：{}", e.to_string().split(" at line").next().unwrap_or(""))
-        };
+    crate::json::parse(text).map_err(|e| {
+        let reason = if e.eof { e.message.clone() } else { format!("JSON 格式错误：{}", e.message) };
         Diagnostic::error(
             Problem::MalformedJson,
             file,
-            format!("{reason}（第 {} 行第 {} 列）", e.line(), e.column()),
+            format!("{reason}（第 {} 行第 {} 列）", e.line, e.column),
         )
     })
 }

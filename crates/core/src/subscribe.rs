@@ -138,7 +138,7 @@ fn parse_stored<T>(text: Option<&str>, migrate: fn(Value) -> Result<(T, u32), St
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         return Stored::Empty;
     };
-    let value = match serde_json::from_str::<Value>(text) {
+    let value = match crate::json::parse(text) {
         Ok(value @ Value::Object(_)) => value,
         Ok(_) => return Stored::Corrupt("不是一个设置对象".to_string()),
         Err(e) => return Stored::Corrupt(format!("无法解析（{e}）")),

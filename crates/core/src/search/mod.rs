@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod pinyin;
 pub mod protocol;
 mod query;
+mod reply_decode;
 pub mod sharded;
 mod source;
 pub mod snippet;
