@@ -3,6 +3,9 @@
 //
 //   node tests/bench/startup.mjs [sizes…]      e.g. `embedded 10000 100000` (the default)
 //
+// A size may end in `-subscribed` (`100000-subscribed`): the device then has a subscription
+// stored, so after its first screen it also loads what its inbox reads (notices and cards).
+//
 // A generated library of N entries is made once with
 // `cargo run --release -p mingbai-cli -- generate --entries N --out target/bench-libs/N` and is
 // published as a large library should be: `mingbai index` (search index + first-screen block)
@@ -76,7 +79,10 @@ function pageProbe() {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-async function measure(browser, server, libPrefix) {
+// A subscription (高校毕业生, no followed policy), stored before the app starts.
+const PROFILE = JSON.stringify({ version: 1, audiences: ['graduates'], themes: ['employment'] });
+
+async function measure(browser, server, libPrefix, subscribed) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   let downloaded = 0;
@@ -100,6 +106,7 @@ async function measure(browser, server, libPrefix) {
   });
   try {
     await page.addInitScript(pageProbe);
+    if (subscribed) await page.addInitScript((value) => localStorage.setItem('mingbai.profile.v1', value), PROFILE);
     const deadline = Date.now() + TIMEOUT_MS;
     await page.goto(server.url('/'), { waitUntil: 'commit', timeout: TIMEOUT_MS });
     const firstContent = await page
@@ -136,7 +143,9 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const rows = [];
   try {
-    for (const size of sizes) {
+    for (const label of sizes) {
+      const subscribed = label.endsWith('-subscribed');
+      const size = label.replace(/-subscribed$/, '');
       let dir = path.join(REPO_ROOT, 'public', 'library');
       let libPrefix = '/library/';
       const options = { root: DIST };
@@ -150,9 +159,9 @@ async function main() {
       const runs = [];
       try {
         for (let i = 0; i < RUNS; i++) {
-          const r = await measure(browser, server, libPrefix);
+          const r = await measure(browser, server, libPrefix, subscribed);
           runs.push(r);
-          console.error(`  ${size} run ${i + 1}: ${r.timeout ? `timeout (${r.note})` : `${Math.round(r.firstContent)} ms`}`);
+          console.error(`  ${label} run ${i + 1}: ${r.timeout ? `timeout (${r.note})` : `${Math.round(r.firstContent)} ms`}`);
           if (r.timeout) break; // one timeout is enough to know
         }
       } finally {
@@ -160,7 +169,7 @@ async function main() {
       }
       const ok = runs.filter((r) => !r.timeout);
       rows.push({
-        library: size === 'embedded' ? 'embedded (public/library)' : `generated ${Number(size).toLocaleString('en')}`,
+        library: (size === 'embedded' ? 'embedded (public/library)' : `generated ${Number(size).toLocaleString('en')}`) + (subscribed ? ', subscribed device' : ''),
         files: fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length,
         onDisk: dirBytes(dir),
         firstContent: ok.length === runs.length ? `${Math.round(median(ok.map((r) => r.firstContent)))} ms` : `timeout (> ${TIMEOUT_MS / 1000} s)`,
