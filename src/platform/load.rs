@@ -284,7 +284,7 @@ async fn load_first_screen_block(block: Vec<File>) {
 }
 
 /// Each file's text and, when it is the device's kept copy, when that was stored. Kept copies
-/// come at once; the others are downloaded together, and kept when they are acceptable.
+/// come at once; the others are downloaded together, and kept later when they are acceptable.
 async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Option<f64>)> {
     let urls: Vec<Option<String>> = files
         .iter()
@@ -312,11 +312,8 @@ async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Opti
             (Some((text, at)), _, _) => (Ok(text), Some(at)),
             (None, Some(pending), Some(url)) => match pending.text_or_failure().await {
                 Ok(text) => {
-                    // A file with file-level errors is still shown (its problems are listed),
-                    // but never kept: it must not outlive a fixed one.
-                    if check_replacement(*role, file, &text).is_ok() {
-                        fetch::keep(url, &text).await;
-                    }
+                    // Kept once the page has drawn, if it passes its check (keep_later).
+                    super::keep_later::queue(*role, file, url, &text);
                     (Ok(text), None)
                 }
                 Err(failure) => (Err(failure.reason), None),
@@ -493,6 +490,7 @@ fn rebuild() {
     };
     let was_ready = matches!(state.phase.get_untracked(), Phase::Ready(_));
     state.replace(loaded);
+    super::keep_later::start();
     // Any newer file can be inbox news: notices, a followed policy revised, a card's deadline.
     if was_ready {
         crate::subs::notices_replaced();

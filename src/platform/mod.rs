@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod fetch;
+pub mod keep_later;
 pub mod load;
 pub mod notify;
 pub mod refresh;

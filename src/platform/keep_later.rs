@@ -1,0 +1,73 @@
+//! Keeping downloaded library files as the device's copies (for offline use), after the screen
+//! has been drawn.
+//!
+//! Deciding to keep a file parses and validates it once more (`check_replacement`: a file with
+//! file-level errors must never outlive a fixed one), and `Cache.put` copies it: on a cheap phone
+//! that was a long task in front of the first screen. Now downloads are queued, and once the
+//! page has drawn they are checked and kept one file per task.
+
+use super::fetch;
+use leptos::prelude::set_timeout;
+use leptos::task::spawn_local;
+use mingbai_core::{check_replacement, FileRole};
+use std::cell::RefCell;
+use std::time::Duration;
+
+struct Download {
+    role: Option<FileRole>,
+    file: String,
+    url: String,
+    text: String,
+}
+
+#[derive(Default)]
+struct Queue {
+    waiting: Vec<Download>,
+    running: bool,
+}
+
+thread_local! {
+    static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
+}
+
+/// Queues a download to be kept once [`start`] runs (and the file passes its check).
+pub fn queue(role: Option<FileRole>, file: &str, url: &str, text: &str) {
+    QUEUE.with(|q| {
+        q.borrow_mut().waiting.push(Download {
+            role,
+            file: file.to_string(),
+            url: url.to_string(),
+            text: text.to_string(),
+        })
+    });
+}
+
+/// Keeps what is queued, starting after the current task (the library has been rebuilt and the
+/// page is about to draw); a later call while this runs adds nothing but its queue entries.
+pub fn start() {
+    let start = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let start = !q.running && !q.waiting.is_empty();
+        q.running |= start;
+        start
+    });
+    if start {
+        // Long enough for the page to draw first (one frame), short enough to be kept before
+        // anyone can go offline.
+        set_timeout(|| spawn_local(keep_next()), Duration::from_millis(20));
+    }
+}
+
+async fn keep_next() {
+    let next = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let next = if q.waiting.is_empty() { None } else { Some(q.waiting.remove(0)) };
+        q.running = next.is_some();
+        next
+    });
+    let Some(d) = next else { return };
+    if check_replacement(d.role, &d.file, &d.text).is_ok() {
+        fetch::keep(&d.url, &d.text).await;
+    }
+    set_timeout(|| spawn_local(keep_next()), Duration::ZERO);
+}
