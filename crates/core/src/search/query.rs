@@ -5,13 +5,16 @@ use super::source::Source;
 use super::normalize::normalize;
 use super::synonyms::{Expansion, Synonyms};
 use super::terms::Dictionary;
-use super::tokens::{query_tokens, runs, strip_filler, Run};
+use super::tokens::{query_tokens, runs, split_intent, strip_filler, Run};
 
 pub struct Plan {
     /// Tokens of the (corrected) query.
     pub tokens: Vec<String>,
     /// Extra token groups with their weight: official terms for everyday words, other readings.
     pub expansion_tokens: Vec<(Vec<String>, f32)>,
+    /// Token groups that only add to documents found otherwise: intent words ("申请条件") and
+    /// their official terms.
+    pub boost_tokens: Vec<(Vec<String>, f32)>,
     /// Tokens compared with titles for the title boost.
     pub title_needles: Vec<String>,
     pub corrected: Option<String>,
@@ -94,16 +97,29 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     let corrected = (searched != literal && !searched.is_empty()).then(|| searched.clone());
 
     // 3. Everyday words → official terms the library uses; other readings of initials; and,
-    //    when a typo was repaired, the words as typed, all with less weight.
+    //    when a typo was repaired, the words as typed, all with less weight. Intent words
+    //    ("申请条件", "办理") and their terms only order what the rest of the query found.
     let usable = |term: &str| query_tokens(term).iter().all(|t| index.document_frequency(t) > 0);
     let expansions = synonyms.expand(&searched, usable);
-    let mut expansion_tokens: Vec<(Vec<String>, f32)> = expansions.iter().map(|e| (query_tokens(&e.to), 0.8)).collect();
+    let (core, intent) = split_intent(&searched);
+    let mut expansion_tokens: Vec<(Vec<String>, f32)> = Vec::new();
+    let mut boost_tokens: Vec<(Vec<String>, f32)> = Vec::new();
+    for e in &expansions {
+        if core.contains(e.from.as_str()) {
+            expansion_tokens.push((query_tokens(&e.to), 0.8));
+        } else {
+            boost_tokens.push((query_tokens(&e.to), 0.25));
+        }
+    }
     expansion_tokens.extend(alternatives.iter().map(|a| (query_tokens(a), 0.9)));
     if searched != join(&runs(&stripped)) {
-        expansion_tokens.push((query_tokens(&stripped), 0.4));
+        expansion_tokens.push((query_tokens(&split_intent(&stripped).0), 0.4));
     }
-    let tokens = query_tokens(&searched);
-    Plan { title_needles: tokens.clone(), tokens, expansion_tokens, corrected, alternatives, expansions, pinned, searched }
+    if !intent.is_empty() {
+        boost_tokens.push((query_tokens(&intent), 0.3));
+    }
+    let tokens = query_tokens(&core);
+    Plan { title_needles: tokens.clone(), tokens, expansion_tokens, boost_tokens, corrected, alternatives, expansions, pinned, searched }
 }
 
 /// Appends Han characters; converted text joins the Han run beside it (养老 + bx→保险 is one

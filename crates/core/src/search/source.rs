@@ -132,6 +132,15 @@ pub fn rank<S: Source + ?Sized>(source: &S, dictionary: &Dictionary, synonyms: &
     if scored.is_empty() {
         scored = pick(1, 1);
     }
+    if !plan.boost_tokens.is_empty() {
+        let mut boost = Scores::new(documents);
+        for (tokens, weight) in &plan.boost_tokens {
+            score_into(source, tokens, *weight, &mut boost);
+        }
+        for (doc, score) in scored.iter_mut() {
+            *score += boost.get(*doc).0;
+        }
+    }
     let searched_squeezed = squeeze(&plan.searched);
     let exact_titles: &[u32] = if searched_squeezed.is_empty() { &[] } else { source.titled(&searched_squeezed) };
     if let Some(pinned) = plan.pinned {
@@ -145,7 +154,12 @@ pub fn rank<S: Source + ?Sized>(source: &S, dictionary: &Dictionary, synonyms: &
             *score *= title_boost(exact_titles.contains(doc), in_title as usize, needles_in_query);
         }
     }
-    let needles = plan.tokens.iter().chain(plan.expansion_tokens.iter().flat_map(|(t, _)| t)).cloned().collect();
+    let needles = plan
+        .tokens
+        .iter()
+        .chain(plan.expansion_tokens.iter().chain(&plan.boost_tokens).flat_map(|(t, _)| t))
+        .cloned()
+        .collect();
     Ranked { plan, scored, needles }
 }
 

@@ -76,6 +76,33 @@ const FILLER: [&str; 25] = [
     "可不可以", "为什么", "我想", "我要", "我们", "吗", "呢", "吧", "啊", "呀",
 ];
 
+/// What people add to the thing they ask about: "低保**申请条件**", "公租房**办理流程**",
+/// "养老补贴**需要**什么**材料**". Searched with little weight and never needed for a match, so
+/// the thing itself decides what is found (longest first: 申请条件 before 条件). Words that are
+/// also part of the library's own terms (申请 in 依申请公开, 信息 in 信息公开, 标准 in 标准化,
+/// 政策 in 政策解读) are not in the list.
+const INTENT: [&str; 14] = [
+    "申请条件", "申领条件", "办理条件", "享受条件", "办理流程", "申请流程", "办事流程", "流程", "手续", "材料",
+    "条件", "领取", "办理", "需要",
+];
+
+/// Splits off the intent words: (the thing asked about, the intent words). When nothing but
+/// intent words was typed, they are the thing (申请条件 alone is searched as typed).
+pub fn split_intent(query: &str) -> (String, String) {
+    let mut core = query.to_string();
+    let mut intent = Vec::new();
+    for word in INTENT {
+        if core.contains(word) {
+            core = core.replace(word, " ");
+            intent.push(word);
+        }
+    }
+    if intent.is_empty() || !core.chars().any(|c| is_han(c) || is_word_char(c)) {
+        return (query.to_string(), String::new());
+    }
+    (core.split_whitespace().collect::<Vec<_>>().join(" "), intent.join(" "))
+}
+
 /// Removes filler words, keeping the text when nothing else would be left.
 pub fn strip_filler(query: &str) -> String {
     let mut out = query.to_string();
@@ -97,6 +124,15 @@ mod tests {
         let mut v = Vec::new();
         for_each_token(text, |t| v.push(t.to_string()));
         v
+    }
+
+    #[test]
+    fn intent_words_are_split_off_the_thing_asked_about() {
+        assert_eq!(split_intent("低保申请条件"), ("低保".to_string(), "申请条件".to_string()));
+        assert_eq!(split_intent("住房租赁补贴办理流程"), ("住房租赁补贴".to_string(), "办理流程".to_string()));
+        assert_eq!(split_intent("养老补贴需要 材料"), ("养老补贴".to_string(), "材料 需要".to_string()));
+        assert_eq!(split_intent("申请条件"), ("申请条件".to_string(), String::new()), "nothing else: searched as typed");
+        assert_eq!(split_intent("养老保险"), ("养老保险".to_string(), String::new()));
     }
 
     #[test]
