@@ -1,5 +1,6 @@
 //! From what a citizen typed to what is searched: 文号 lookup, filler removal, pinyin and
-//! initials conversion, typo repair, synonym expansion.
+//! initials conversion, typo repair, synonym expansion, and intent words (申请条件, 办理…)
+//! split off so that only the thing asked about decides what matches.
 
 use super::source::Source;
 use super::normalize::normalize;
