@@ -151,7 +151,8 @@ fn update_profile(f: impl FnOnce(&mut Profile)) -> bool {
     save_profile(Some(p))
 }
 
-/// Saves `p` as the profile, with what is in its inbox now counted as already announced.
+/// Saves `p` as the profile, with what is in its inbox now counted as already announced. (Every
+/// page that can save a profile loads the whole library, so the inbox is complete here.)
 fn adopt(p: Profile) -> bool {
     if let Some(loaded) = loaded() {
         let mut state = inbox_state();
@@ -169,6 +170,10 @@ pub fn after_load(state: AppState, refresh_seconds: u32) {
     });
     if !pending.is_empty() {
         flash(&pending);
+    }
+    // The first screen holds fewer files than the inbox reads: they follow it.
+    if let Some(p) = profile() {
+        crate::platform::load::request(&sub::inbox_files(&p));
     }
     announce_new();
     update_badge();

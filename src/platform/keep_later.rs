@@ -4,7 +4,8 @@
 //! Deciding to keep a file parses and validates it once more (`check_replacement`: a file with
 //! file-level errors must never outlive a fixed one), and `Cache.put` copies it: on a cheap phone
 //! that was a long task in front of the first screen. Now downloads are queued, and once the
-//! page has drawn they are checked and kept one file per task.
+//! page has drawn they are checked and kept one file per task. Every copy is kept through this
+//! one queue, in order, so an older download can never overwrite a newer one.
 
 use super::fetch;
 use leptos::prelude::set_timeout;
@@ -14,8 +15,8 @@ use std::cell::RefCell;
 use std::time::Duration;
 
 struct Download {
-    role: Option<FileRole>,
-    file: String,
+    /// The file's role and name when it still has to pass `check_replacement`.
+    check: Option<(Option<FileRole>, String)>,
     url: String,
     text: String,
 }
@@ -30,16 +31,18 @@ thread_local! {
     static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
 }
 
-/// Queues a download to be kept once [`start`] runs (and the file passes its check).
+/// Queues a download to be kept once [`start`] runs, if the file passes its check.
 pub fn queue(role: Option<FileRole>, file: &str, url: &str, text: &str) {
-    QUEUE.with(|q| {
-        q.borrow_mut().waiting.push(Download {
-            role,
-            file: file.to_string(),
-            url: url.to_string(),
-            text: text.to_string(),
-        })
-    });
+    push(Download { check: Some((role, file.to_string())), url: url.to_string(), text: text.to_string() });
+}
+
+/// Queues a download that has passed its check already (a re-check with the network).
+pub fn queue_checked(url: &str, text: &str) {
+    push(Download { check: None, url: url.to_string(), text: text.to_string() });
+}
+
+fn push(download: Download) {
+    QUEUE.with(|q| q.borrow_mut().waiting.push(download));
 }
 
 /// Keeps what is queued, starting after the current task (the library has been rebuilt and the
@@ -66,7 +69,7 @@ async fn keep_next() {
         next
     });
     let Some(d) = next else { return };
-    if check_replacement(d.role, &d.file, &d.text).is_ok() {
+    if d.check.is_none_or(|(role, file)| check_replacement(role, &file, &d.text).is_ok()) {
         fetch::keep(&d.url, &d.text).await;
     }
     set_timeout(|| spawn_local(keep_next()), Duration::ZERO);

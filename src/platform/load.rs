@@ -139,12 +139,8 @@ pub async fn run(state: AppState) {
         with_store(|s| s.requested.extend_from_slice(&FIRST_SCREEN));
         load_kinds(&FIRST_SCREEN).await;
     }
+    // A subscribed device's inbox reads more than the first screen: subs asks for it then.
     crate::subs::after_load(state, config.refresh_seconds);
-    // A subscribed device's inbox (and its badge) reads more than the first screen shows: those
-    // files follow the first screen instead of delaying it.
-    if let Some(profile) = crate::subs::profile() {
-        request(&mingbai_core::subscribe::inbox_files(&profile));
-    }
     confirm().await;
 }
 
@@ -369,7 +365,8 @@ async fn confirm() {
             }
             continue;
         }
-        fetch::keep(&url, &text).await;
+        super::keep_later::queue_checked(&url, &text);
+        super::keep_later::start();
         if role.is_none() {
             if let Ok(manifest) = parse_manifest(MANIFEST, &text) {
                 new_manifest = Some(manifest);
