@@ -2,7 +2,7 @@
 // Writes sw.js into a built app folder: sw/service-worker.js with VERSION (a hash of every shell
 // file's name and content) and SHELL (those files, relative paths) filled in. The shell is
 // every file of the build except library/ (the app keeps validated copies itself), config.json
-// (network-first, handled apart) and sw.js. Runs as trunk's post_build hook (Trunk.toml, with
+// (network-first, handled apart) and sw.js. Runs in trunk's post_build hook (tools/post-build.mjs, with
 // TRUNK_STAGING_DIR); by hand: node scripts/sw-precache.mjs <dist folder>.
 // Non-release builds (trunk serve) get a worker that removes itself, so development never
 // runs on a stale cached shell.

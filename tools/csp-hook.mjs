@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Content-Security-Policy for the built app (see docs/security.md).
 //
-// As a trunk post_build hook (Trunk.toml [[hooks]], env TRUNK_STAGING_DIR): hashes every inline
+// As the last step of the trunk post_build hook (tools/post-build.mjs, env TRUNK_STAGING_DIR): hashes every inline
 // <script> and <style> of the staged index.html (trunk injects an inline module script that names
 // the hashed .js/.wasm files, so the hashes change with every build), writes the policy into the
 // <meta http-equiv="Content-Security-Policy"> tag, and writes `csp-header.txt` next to it: the
 // same policy plus `frame-ancestors`, for hosts that send it as an HTTP header.
-// This hook must run after every other hook that changes index.html.
+// It must run after every other step that changes index.html.
 //
 // As a command, for a deployed dist/ whose config.json points at a library on another origin:
 //   node tools/csp-hook.mjs --add-origin https://data.example.gov.cn dist/index.html
@@ -103,7 +103,7 @@ function readConfig(dir) {
   }
 }
 
-function buildHook() {
+export function buildHook() {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
   const file = path.join(staging, 'index.html');
