@@ -119,8 +119,36 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     if !intent.is_empty() {
         boost_tokens.push((query_tokens(&intent), 0.3));
     }
-    let tokens = query_tokens(&core);
+    let mut tokens = query_tokens(&core);
+    let seams = seam_pairs(&core, |pair| index.document_frequency(pair));
+    if !seams.is_empty() && seams.len() < tokens.len() {
+        tokens.retain(|t| !seams.contains(t));
+        boost_tokens.push((seams, SEAM_WEIGHT));
+    }
     Plan { title_needles: tokens.clone(), tokens, expansion_tokens, boost_tokens, corrected, alternatives, expansions, pinned, searched }
+}
+
+/// How much a pair across a word seam still counts: a little, for text that has the words
+/// side by side.
+const SEAM_WEIGHT: f32 = 0.3;
+
+/// Pairs that straddle the seam between two words ("政策有效" → 策有, "养老补贴" → 老补): far
+/// rarer in the library than the pairs on both sides of them. Matching them would favour any
+/// text that happens to hold the two characters together ("涉企政策有意见") over the text that
+/// answers the question, so they only order what the words found. Edge pairs always count.
+pub fn seam_pairs(core: &str, document_frequency: impl Fn(&str) -> usize) -> Vec<String> {
+    let mut seams = Vec::new();
+    for run in runs(core) {
+        let Run::Han(chars) = run else { continue };
+        let pairs: Vec<String> = chars.windows(2).map(|p| p.iter().collect()).collect();
+        let df: Vec<usize> = pairs.iter().map(|p| document_frequency(p)).collect();
+        for i in 1..pairs.len().saturating_sub(1) {
+            if df[i] > 0 && df[i] * 4 <= df[i - 1].min(df[i + 1]) && !seams.contains(&pairs[i]) {
+                seams.push(pairs[i].clone());
+            }
+        }
+    }
+    seams
 }
 
 /// Appends Han characters; converted text joins the Han run beside it (养老 + bx→保险 is one
@@ -154,4 +182,40 @@ fn join(pieces: &[Run]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seam_pairs;
+
+    fn df(pair: &str) -> usize {
+        match pair {
+            "政策" => 87,
+            "策有" => 1,
+            "有效" => 10,
+            "社会" => 38,
+            "会保" => 18,
+            "保险" => 17,
+            "张图" | "图看" => 0,
+            "一张" => 5,
+            "看懂" => 6,
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn a_rare_pair_between_two_common_words_is_a_seam() {
+        assert_eq!(seam_pairs("政策有效", df), vec!["策有".to_string()]);
+    }
+
+    #[test]
+    fn words_that_belong_together_and_unknown_pairs_are_not_seams() {
+        // 会保 is common enough: 社会保险 is one term, its middle pair still decides.
+        assert!(seam_pairs("社会保险", df).is_empty());
+        // Pairs the library never uses add nothing either way; they keep counting as typed.
+        assert!(seam_pairs("一张图看懂", df).is_empty());
+        // Edge pairs always count; two-character words have no middle.
+        assert!(seam_pairs("策有效", df).is_empty());
+        assert!(seam_pairs("政策 有效", df).is_empty());
+    }
 }

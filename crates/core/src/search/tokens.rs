@@ -71,9 +71,12 @@ pub fn query_tokens(text: &str) -> Vec<String> {
 }
 
 /// Question words and filler that carry no meaning for matching ("请问…怎么办？").
-const FILLER: [&str; 25] = [
+/// "A不A" questions (好不好, 要不要) and 哪些/啥 go too: library questions are full of them
+/// ("有哪些就业支持政策"), so they would match any question instead of the one asked.
+const FILLER: [&str; 34] = [
     "请问", "怎么办", "怎么样", "怎么", "如何", "在哪里", "在哪儿", "去哪里", "哪里", "哪儿", "在哪", "什么", "有没有", "能不能", "是不是",
-    "可不可以", "为什么", "我想", "我要", "我们", "吗", "呢", "吧", "啊", "呀",
+    "可不可以", "为什么", "我想", "我要", "我们", "好不好", "要不要", "会不会", "行不行", "哪些", "哪个", "知道", "有啥", "啥", "吗",
+    "呢", "吧", "啊", "呀",
 ];
 
 /// What people add to the thing they ask about: "低保**申请条件**", "公租房**办理流程**",
@@ -153,5 +156,8 @@ mod tests {
     fn filler_goes_but_meaning_stays() {
         assert_eq!(strip_filler("请问低保怎么办").trim(), "低保");
         assert_eq!(strip_filler("什么"), "什么");
+        // 哪些 and A不A questions match every library question, so they go too.
+        assert_eq!(strip_filler("开公司能享受哪些优惠").split_whitespace().collect::<Vec<_>>(), ["开公司能享受", "优惠"]);
+        assert_eq!(strip_filler("今天空气好不好").trim(), "今天空气");
     }
 }
