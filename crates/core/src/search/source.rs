@@ -112,7 +112,8 @@ pub fn rank<S: Source + ?Sized>(source: &S, dictionary: &Dictionary, synonyms: &
     // A document must match enough of the query to count: half of a short query's pairs, a
     // third of a long question's, or half of an extra group's. If nothing does, any match
     // counts: a weak answer beats an empty page.
-    let n = plan.tokens.len();
+    // Pairs the library never uses cannot be matched by any document: only known ones count.
+    let n = plan.tokens.iter().filter(|t| source.document_frequency(t) > 0).count();
     let need_main = if n <= 2 { 1 } else if n <= 6 { n.div_ceil(2) } else { n.div_ceil(3) } as u32;
     let need_extra = plan.expansion_tokens.iter().map(|(t, _)| t.len().div_ceil(2).max(1)).min().unwrap_or(1) as u32;
     // Every document either group touched, once.
