@@ -1,11 +1,12 @@
 //! Keeping downloaded library files as the device's copies (for offline use), after the screen
 //! has been drawn.
 //!
-//! Deciding to keep a file parses and validates it once more (`check_replacement`: a file with
-//! file-level errors must never outlive a fixed one), and `Cache.put` copies it: on a cheap phone
-//! that was a long task in front of the first screen. Now downloads are queued, and once the
-//! page has drawn they are checked and kept one file per task. Every copy is kept through this
-//! one queue, in order, so an older download can never overwrite a newer one.
+//! A file is kept only if it passes `check_replacement` (a file with file-level errors must never
+//! outlive a fixed one); the loader tells that while it reads the file anyway ([`passed`]), so
+//! usually only `Cache.put` is left. On a cheap phone that was a long task in front of the first
+//! screen: now downloads are queued, and once the page has drawn they are kept one file per
+//! task. Every copy is kept through this one queue, in order, so an older download can never
+//! overwrite a newer one.
 
 use super::fetch;
 use leptos::prelude::set_timeout;
@@ -41,12 +42,24 @@ pub fn queue_checked(url: &str, text: &str) {
     push(Download { check: None, url: url.to_string(), text: text.to_string() });
 }
 
+/// The loader has read `text` as `file` and found it fit to keep (the same rule as
+/// `check_replacement`): queued downloads of that very text skip their second reading.
+pub fn passed(file: &str, text: &str) {
+    QUEUE.with(|q| {
+        for d in q.borrow_mut().waiting.iter_mut() {
+            if d.check.as_ref().is_some_and(|(_, f)| f == file) && d.text == text {
+                d.check = None;
+            }
+        }
+    });
+}
+
 fn push(download: Download) {
     QUEUE.with(|q| q.borrow_mut().waiting.push(download));
 }
 
-/// Keeps what is queued, starting after the current task (the library has been rebuilt and the
-/// page is about to draw); a later call while this runs adds nothing but its queue entries.
+/// Keeps what is queued, starting shortly after the current task (the library has been rebuilt
+/// and the page is being drawn); a later call while this runs adds nothing but its queue entries.
 pub fn start() {
     let start = QUEUE.with(|q| {
         let mut q = q.borrow_mut();

@@ -54,6 +54,8 @@ struct Store {
 
 thread_local! {
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+    /// Counts rebuilds started: only the newest one finishes (see `rebuild`).
+    static BUILDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
@@ -234,7 +236,7 @@ async fn load_kinds(roles: &[FileRole]) {
             }
         }
     });
-    rebuild();
+    rebuild().await;
 }
 
 /// Reads the taxonomy and the first-screen block together, and rebuilds. A block file that
@@ -273,7 +275,7 @@ async fn load_first_screen_block(block: Vec<File>) {
     })
     .unwrap_or_default();
     if whole.is_empty() {
-        rebuild();
+        rebuild().await;
     } else {
         load_kinds(&whole).await;
     }
@@ -438,31 +440,59 @@ fn offline_notice(s: &Store) -> String {
     }
 }
 
-/// Builds the library from every file read so far and puts it in app state.
-fn rebuild() {
-    let Some((state, loaded)) = with_store(|s| {
-        let mut builder = LibraryBuilder::new(s.manifest.clone()).only(&s.kinds);
-        for (role, file) in builder.planned_files() {
-            if !s.kinds.contains(&role) {
-                continue;
-            }
-            match s.texts.get(&file) {
-                Some(Ok(text)) => builder.add_text(role, &file, text),
-                Some(Err(reason)) => builder.add_missing(&file, reason),
-                None => builder.add_missing(&file, "尚未下载"),
-            }
-        }
+/// Builds the library from every file read so far and puts it in app state. The work is cut
+/// into tasks (each file, the cross-checks, then the page), so a cheap phone answers a tap in
+/// between instead of freezing for the whole library. A rebuild started meanwhile (a newer file
+/// arrived) supersedes this one, which then stops at its next step.
+async fn rebuild() {
+    let this = BUILDS.with(|b| {
+        b.set(b.get().wrapping_add(1));
+        b.get()
+    });
+    let superseded = move || BUILDS.with(|b| b.get()) != this;
+    let Some((mut builder, files, preview)) = with_store(|s| {
+        let builder = LibraryBuilder::new(s.manifest.clone()).only(&s.kinds);
+        let mut files: Vec<(FileRole, String)> = builder
+            .planned_files()
+            .into_iter()
+            .filter(|(role, _)| s.kinds.contains(role))
+            .collect();
         // The first-screen block stands in for the kinds not loaded whole (still "not loaded"
         // for the validator: their references into other kinds stay unchecked).
         let mut preview = Vec::new();
         for (role, file) in &s.preview {
             let Some(role) = *role else { continue };
-            if let (false, Some(Ok(text))) = (s.kinds.contains(&role), s.texts.get(file)) {
-                builder.add_text(role, file, text);
+            if let (false, Some(Ok(_))) = (s.kinds.contains(&role), s.texts.get(file)) {
+                files.push((role, file.clone()));
                 preview.push(role);
             }
         }
-        let report = builder.finish();
+        (builder, files, preview)
+    }) else {
+        return;
+    };
+    for (role, file) in files {
+        super::next_task().await;
+        if superseded() {
+            return;
+        }
+        with_store(|s| match s.texts.get(&file) {
+            // A download the loader finds fit to keep needs no second reading when it is kept.
+            Some(Ok(text)) => {
+                if builder.add_text(role, &file, text) {
+                    super::keep_later::passed(&file, text);
+                }
+            }
+            Some(Err(reason)) => builder.add_missing(&file, reason),
+            None => builder.add_missing(&file, "尚未下载"),
+        });
+    }
+    super::next_task().await;
+    if superseded() {
+        return;
+    }
+    let report = builder.finish();
+    let Some((state, loaded)) = with_store(|s| {
         let mut problems: Vec<String> = s.kept_problems.values().cloned().collect();
         problems.sort();
         for d in &report.diagnostics {
@@ -485,6 +515,11 @@ fn rebuild() {
     }) else {
         return;
     };
+    // The page is drawn in a task of its own.
+    super::next_task().await;
+    if superseded() {
+        return;
+    }
     let was_ready = matches!(state.phase.get_untracked(), Phase::Ready(_));
     state.replace(loaded);
     super::keep_later::start();

@@ -13,6 +13,15 @@ pub mod storage;
 use leptos::prelude::{document, request_animation_frame, window};
 use mingbai_core::IsoDate;
 
+/// Resolves in a new task (`setTimeout` 0): what follows runs after the browser has had the
+/// chance to paint and to handle input, so long work cut into steps never freezes the page.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Today's calendar date in the user's time zone.
 pub fn today() -> Option<IsoDate> {
     let now = js_sys::Date::new_0();

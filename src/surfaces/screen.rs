@@ -165,7 +165,9 @@ async fn fetch_library(manifest_url: &str) -> Result<LoadReport, String> {
     for ((role, file), request) in planned.iter().zip(pending) {
         match request {
             Some(request) => match request.text().await {
-                Ok(text) => builder.add_text(*role, file, &text),
+                Ok(text) => {
+                    builder.add_text(*role, file, &text);
+                }
                 Err(reason) => builder.add_missing(file, &reason),
             },
             None => builder.add_missing(file, "文件名不是有效的网址"),

@@ -22,17 +22,7 @@ use crate::types::*;
 pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Result<(), Diagnostic> {
     fn list<T: crate::parse::Decode>(file: &str, text: &str, kind: &str) -> Result<(), Diagnostic> {
         let (good, problems) = parse_entries::<T>(file, text);
-        if let Some(file_level) = problems.iter().find(|d| d.entry.is_none()) {
-            return Err(file_level.clone());
-        }
-        if good.is_empty() && !problems.is_empty() {
-            return Err(Diagnostic::error(
-                Problem::WrongShape,
-                file,
-                format!("没有一条内容能按{kind}读取：可能放错了文件，或是本程序不支持的格式版本"),
-            ));
-        }
-        Ok(())
+        list_acceptable(file, good.len(), &problems, kind)
     }
     match role {
         None => parse_manifest(file, text).map(|_| ()),
@@ -51,6 +41,24 @@ pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Resu
         Some(FileRole::Topics) => list::<Topic>(file, text, "专题"),
         Some(FileRole::Synonyms) => list::<Synonym>(file, text, "同义词"),
     }
+}
+
+/// The rule for a list file whose entries have been read (`good` of them, with `problems`):
+/// no file-level problem, and not a file in which nothing reads as its kind. `kind` names the
+/// entries in the message ("问答"). Shared by [`check_replacement`] and the loader, which reads
+/// every file anyway and so can tell at once whether a download may be kept.
+pub fn list_acceptable(file: &str, good: usize, problems: &[Diagnostic], kind: &str) -> Result<(), Diagnostic> {
+    if let Some(file_level) = problems.iter().find(|d| d.entry.is_none()) {
+        return Err(file_level.clone());
+    }
+    if good == 0 && !problems.is_empty() {
+        return Err(Diagnostic::error(
+            Problem::WrongShape,
+            file,
+            format!("没有一条内容能按{kind}读取：可能放错了文件，或是本程序不支持的格式版本"),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -122,5 +130,24 @@ mod tests {
         assert!(check_replacement(Some(FileRole::Qa), "qa.json", &text).is_ok());
         // An empty list is a publisher's choice, not damage.
         assert!(check_replacement(Some(FileRole::Notices), "notices.json", "[]").is_ok());
+    }
+
+    #[test]
+    fn the_loader_tells_the_same_as_a_second_check() {
+        // The app keeps a download without reading it again when the loader found it acceptable.
+        let qa = embedded("qa.json");
+        let half = qa.char_indices().nth(qa.chars().count() / 2).unwrap().0;
+        let policies = embedded("policies.json");
+        let texts = [qa.as_str(), &qa[..half], "", "[]", "[1, 2]", "{\"not\":\"a list\"}", policies.as_str(), "<html></html>"];
+        for role in FileRole::ALL.into_iter().filter(|r| *r != FileRole::Taxonomy) {
+            let file = format!("{}.json", role.key());
+            let own = embedded(&file);
+            for text in texts.iter().copied().chain([own.as_str()]) {
+                let manifest = crate::parse::parse_manifest("manifest.json", &embedded("manifest.json")).unwrap();
+                let mut builder = crate::load::LibraryBuilder::new(manifest);
+                let loader = builder.add_text(role, &file, text);
+                assert_eq!(loader, check_replacement(Some(role), &file, text).is_ok(), "{file}: {:.40}", text);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! browser). The caller asks which files to read, hands over each text or the reason it is
 //! missing, and gets back the library with every diagnostic.
 
+use crate::accept::list_acceptable;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::library::Library;
 use crate::parse::{parse_entries, parse_object};
@@ -192,27 +193,41 @@ impl LibraryBuilder {
 
     /// Adds one file's text. Bad entries are reported and skipped; good ones are kept.
     /// A file over [`MAX_FILE_BYTES`] is reported and skipped without parsing.
-    pub fn add_text(&mut self, role: FileRole, file: &str, text: &str) {
+    /// Returns whether the text may replace a kept copy of the file, as `check_replacement`
+    /// would tell after reading it again (`false` for the taxonomy: not decided here).
+    pub fn add_text(&mut self, role: FileRole, file: &str, text: &str) -> bool {
         if let Some(too_large) = file_size_problem(file, text.len() as u64) {
             self.diagnostics.push(too_large);
-            return;
+            return false;
         }
-        fn keep<T>(target: &mut Vec<(String, T)>, file: &str, (good, problems): (Vec<T>, Vec<Diagnostic>), diagnostics: &mut Vec<Diagnostic>) {
+        fn keep<T>(
+            target: &mut Vec<(String, T)>,
+            file: &str,
+            (good, problems): (Vec<T>, Vec<Diagnostic>),
+            diagnostics: &mut Vec<Diagnostic>,
+            kind: &str,
+        ) -> bool {
+            let acceptable = list_acceptable(file, good.len(), &problems, kind).is_ok();
             target.extend(good.into_iter().map(|e| (file.to_string(), e)));
             diagnostics.extend(problems);
+            acceptable
         }
         let d = &mut self.diagnostics;
         match role {
-            FileRole::Policies => keep(&mut self.raw.policies, file, parse_entries(file, text), d),
-            FileRole::Cards => keep(&mut self.raw.cards, file, parse_entries(file, text), d),
-            FileRole::Qa => keep(&mut self.raw.qa, file, parse_entries(file, text), d),
-            FileRole::Notices => keep(&mut self.raw.notices, file, parse_entries(file, text), d),
-            FileRole::Topics => keep(&mut self.raw.topics, file, parse_entries(file, text), d),
-            FileRole::Synonyms => keep(&mut self.raw.synonyms, file, parse_entries(file, text), d),
-            FileRole::Taxonomy => match parse_object::<Taxonomy>(file, text) {
-                Ok(taxonomy) => self.raw.taxonomy = Some((file.to_string(), taxonomy)),
-                Err(diagnostic) => d.push(diagnostic),
-            },
+            FileRole::Policies => keep(&mut self.raw.policies, file, parse_entries(file, text), d, "政策"),
+            FileRole::Cards => keep(&mut self.raw.cards, file, parse_entries(file, text), d, "解读卡"),
+            FileRole::Qa => keep(&mut self.raw.qa, file, parse_entries(file, text), d, "问答"),
+            FileRole::Notices => keep(&mut self.raw.notices, file, parse_entries(file, text), d, "通知"),
+            FileRole::Topics => keep(&mut self.raw.topics, file, parse_entries(file, text), d, "专题"),
+            FileRole::Synonyms => keep(&mut self.raw.synonyms, file, parse_entries(file, text), d, "同义词"),
+            FileRole::Taxonomy => {
+                match parse_object::<Taxonomy>(file, text) {
+                    Ok(taxonomy) => self.raw.taxonomy = Some((file.to_string(), taxonomy)),
+                    Err(diagnostic) => d.push(diagnostic),
+                }
+                // Small; `check_replacement` also insists on an object. Checked when kept.
+                false
+            }
         }
     }
 
@@ -265,7 +280,9 @@ pub fn load_with(manifest_file: &str, mut read: impl FnMut(&str) -> Result<Strin
     let mut builder = LibraryBuilder::new(manifest);
     for (role, file) in builder.planned_files() {
         match read(&file) {
-            Ok(text) => builder.add_text(role, &file, &text),
+            Ok(text) => {
+                builder.add_text(role, &file, &text);
+            }
             Err(reason) => builder.add_missing(&file, &reason),
         }
     }

@@ -28,7 +28,9 @@ pub async fn load(manifest_url: &str, manifest: Manifest) -> Library {
             None => Err("文件名不是有效的网址".to_string()),
         };
         match result {
-            Ok(text) => builder.add_text(*role, file, &text),
+            Ok(text) => {
+                builder.add_text(*role, file, &text);
+            }
             // The app already names missing files; search covers what did load.
             Err(reason) => builder.add_missing(file, &reason),
         }
