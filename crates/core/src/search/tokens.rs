@@ -73,10 +73,10 @@ pub fn query_tokens(text: &str) -> Vec<String> {
 /// Question words and filler that carry no meaning for matching ("请问…怎么办？").
 /// "A不A" questions (好不好, 要不要) and 哪些/啥 go too: library questions are full of them
 /// ("有哪些就业支持政策"), so they would match any question instead of the one asked.
-const FILLER: [&str; 34] = [
-    "请问", "怎么办", "怎么样", "怎么", "如何", "在哪里", "在哪儿", "去哪里", "哪里", "哪儿", "在哪", "什么", "有没有", "能不能", "是不是",
-    "可不可以", "为什么", "我想", "我要", "我们", "好不好", "要不要", "会不会", "行不行", "哪些", "哪个", "知道", "有啥", "啥", "吗",
-    "呢", "吧", "啊", "呀",
+const FILLER: &[&str] = &[
+    "请问", "怎么办", "怎么样", "怎么弄", "怎么", "咋办", "咋弄", "咋整", "咋样", "咋", "如何", "在哪里", "在哪儿", "去哪里", "哪里",
+    "哪儿", "在哪", "什么", "有没有", "能不能", "是不是", "可不可以", "为什么", "我想", "我要", "我们", "好不好", "要不要", "会不会",
+    "行不行", "哪些", "哪个", "知道", "有啥", "啥", "吗", "呢", "吧", "啊", "呀",
 ];
 
 /// What people add to the thing they ask about: "低保**申请条件**", "公租房**办理流程**",
@@ -106,17 +106,37 @@ pub fn split_intent(query: &str) -> (String, String) {
     (core.split_whitespace().collect::<Vec<_>>().join(" "), intent.join(" "))
 }
 
-/// Removes filler words, keeping the text when nothing else would be left.
+/// Removes filler words, keeping the text when nothing else would be left. A spoken "X不X" or
+/// "X没X" question ("收不收钱", "发没发") keeps only its X ("收钱"), as the library would write it.
 pub fn strip_filler(query: &str) -> String {
     let mut out = query.to_string();
     for filler in FILLER {
         out = out.replace(filler, " ");
     }
+    out = collapse_either_or(&out);
     if out.chars().any(|c| is_han(c) || is_word_char(c)) {
         out
     } else {
         query.to_string()
     }
+}
+
+/// "X不X" / "X没X" → "X" for a Han character X.
+fn collapse_either_or(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if i + 2 < chars.len() && is_han(c) && matches!(chars[i + 1], '不' | '没') && chars[i + 2] == c && c != chars[i + 1] {
+            out.push(c);
+            i += 3;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -159,5 +179,10 @@ mod tests {
         // 哪些 and A不A questions match every library question, so they go too.
         assert_eq!(strip_filler("开公司能享受哪些优惠").split_whitespace().collect::<Vec<_>>(), ["开公司能享受", "优惠"]);
         assert_eq!(strip_filler("今天空气好不好").trim(), "今天空气");
+        // Spoken either-or questions keep what they ask about; 不 in words stays.
+        assert_eq!(strip_filler("申请公开收不收钱").trim(), "申请公开收钱");
+        assert_eq!(strip_filler("补贴发没发").trim(), "补贴发");
+        assert_eq!(strip_filler("不得不交"), "不得不交");
+        assert_eq!(strip_filler("咋申请低保").trim(), "申请低保");
     }
 }
