@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one trunk post_build hook (Trunk.toml). Trunk 0.21 starts all hooks of a stage at once, so
 // the steps that rewrite the staged build run here, one after the other, in the order they need:
-// 1. tools/shrink-shell.mjs   shorter wasm import names, one stylesheet (changes wasm, js, css, html)
+// 1. tools/shrink-shell.mjs   shorter wasm import names, one stylesheet, minified js/css/html
 // 2. scripts/sw-precache.mjs  sw.js with the precache list of the final files
 // 3. tools/csp-hook.mjs       first paint before the wasm, then the CSP hashes of the final index.html
 import { shrinkShell } from './shrink-shell.mjs';
@@ -11,7 +11,7 @@ import { buildHook as writeContentSecurityPolicy } from './csp-hook.mjs';
 const staging = process.env.TRUNK_STAGING_DIR;
 try {
   if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
-  shrinkShell(staging);
+  await shrinkShell(staging);
   const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
   const { files, version } = writeServiceWorker(staging, { release });
   console.log(`sw.js: version ${version}, ${files.length} shell files`);
