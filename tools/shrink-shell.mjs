@@ -160,9 +160,10 @@ export function renameInGlue(js, renamed) {
 
 const integrity = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
-/** Sets the integrity attribute of the tag that references `/file` (if it has one). */
-function setIntegrity(html, file, bytes) {
-  const re = new RegExp(`(<link\\b[^>]*href="/${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+/** Sets the integrity attribute of the tag that references `file` under any public URL
+ *  (`/file`, `/mingbai/file`), if it has one. */
+export function setIntegrity(html, file, bytes) {
+  const re = new RegExp(`(<link\\b[^>]*href="[^"]*/${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
   return html.replace(re, `$1${integrity(bytes)}$2`);
 }
 
@@ -196,19 +197,21 @@ async function shortenImports(dir, html) {
   return setIntegrity(setIntegrity(html, glueName, Buffer.from(glue)), wasmName, bytes);
 }
 
-function mergeStylesheets(dir, html) {
-  const linkRe = /[ \t]*<link rel="stylesheet" href="\/([\w.-]+\.css)"[^>]*\/?>\n?/g;
+/** Writes the stylesheets `html` links into one file and links that instead. */
+export function mergeStylesheets(dir, html) {
+  // href is the public URL (Trunk.toml public_url, or --public-url) plus the file name.
+  const linkRe = /[ \t]*<link rel="stylesheet" href="([^"]*\/)([\w.-]+\.css)"[^>]*\/?>\n?/g;
   const links = [...html.matchAll(linkRe)];
   if (links.length < 2) return html;
-  const css = minifyCss(links.map((m) => fs.readFileSync(path.join(dir, m[1]), 'utf8')).join('\n'), { restructure: false }).css;
+  const css = minifyCss(links.map((m) => fs.readFileSync(path.join(dir, m[2]), 'utf8')).join('\n'), { restructure: false }).css;
   const merged = `style-${crypto.createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   fs.writeFileSync(path.join(dir, merged), css);
-  for (const m of links) fs.rmSync(path.join(dir, m[1]));
+  for (const m of links) fs.rmSync(path.join(dir, m[2]));
   let first = true;
-  const out = html.replace(linkRe, () => {
+  const out = html.replace(linkRe, (_, base) => {
     if (!first) return '';
     first = false;
-    return `  <link rel="stylesheet" href="/${merged}" integrity="${integrity(Buffer.from(css))}"/>\n`;
+    return `  <link rel="stylesheet" href="${base}${merged}" integrity="${integrity(Buffer.from(css))}"/>\n`;
   });
   console.log(`shrink-shell: ${links.length} stylesheets merged into ${merged}`);
   return out;
@@ -224,7 +227,7 @@ export async function shrinkShell(dir) {
   fs.writeFileSync(htmlPath, withoutHtmlComments(html));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
   if (!dir) {
     console.error('usage: node tools/shrink-shell.mjs <built folder> (or TRUNK_STAGING_DIR)');

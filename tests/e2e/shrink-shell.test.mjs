@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { renameImports, renameInGlue, shortNames, withoutHtmlComments } from '../../tools/shrink-shell.mjs';
+import { renameImports, renameInGlue, shortNames, withoutHtmlComments, mergeStylesheets, setIntegrity } from '../../tools/shrink-shell.mjs';
+import os from 'node:os';
 import { DIST } from './lib/harness.mjs';
 
 /** A module that imports two functions from "./glue.js" and memory from "env", and exports run(). */
@@ -83,4 +84,30 @@ test('HTML comments go, comments inside scripts and styles stay', () => {
   assert.equal(withoutHtmlComments(html), '<head>\n  <script>/* <!-- kept --> */ let a = 1;</script><style>/* kept */</style></head>');
   const built = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(built.replace(/<script\b[\s\S]*?<\/script\s*>/gi, ''), /<!--/);
+});
+
+test('a build under a sub-path (--public-url /mingbai/) is shrunk too, links and integrity included', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shrink-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'app-1.css'), 'body { color: red; }\n');
+    fs.writeFileSync(path.join(dir, 'kiosk-2.css'), '/* kiosk */\n.k { color: blue; }\n');
+    const html = [
+      '<head>',
+      '  <link rel="stylesheet" href="/mingbai/app-1.css" integrity="sha384-old"/>',
+      '  <link rel="stylesheet" href="/mingbai/kiosk-2.css" integrity="sha384-old"/>',
+      '<link rel="modulepreload" href="/mingbai/mingbai-app-3.js" crossorigin="anonymous" integrity="sha384-old"></head>',
+    ].join('\n');
+    const merged = mergeStylesheets(dir, html);
+    const link = merged.match(/<link rel="stylesheet" href="\/mingbai\/(style-[0-9a-f]{16}\.css)" integrity="([^"]+)"/);
+    assert.ok(link, merged);
+    const css = fs.readFileSync(path.join(dir, link[1]));
+    assert.equal(css.toString(), 'body{color:red}.k{color:#00f}');
+    assert.equal(link[2], `sha384-${crypto.createHash('sha384').update(css).digest('base64')}`);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [link[1]]);
+    const glue = Buffer.from('export default 1;');
+    const withGlue = setIntegrity(merged, 'mingbai-app-3.js', glue);
+    assert.match(withGlue, new RegExp(`href="/mingbai/mingbai-app-3\\.js"[^>]*integrity="sha384-${crypto.createHash('sha384').update(glue).digest('base64').replace(/[+/]/g, '\\$&')}"`));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
