@@ -7,7 +7,7 @@
 //    `__wbg_<name>_<16 hex digits>`; the names sit once in the wasm and once in the JS glue, and
 //    the random hex digits do not compress (about 7 KB gzip over both files). They become `a`, `b`, …
 //    in both files; imports are matched by name only, so nothing else changes.
-// 2. One stylesheet. The eight style/*.css files are written into one file in the same order (the
+// 2. One stylesheet. The style/*.css files index.html links are written into one file in order (the
 //    cascade is the same), saving gzip's per-file overhead (about 2 KB) and seven requests. The
 //    new file's name carries a hash of its content, so a host may cache it forever.
 // 3. No comments or spare whitespace: the JS glue and sw-register.js through terser (names of

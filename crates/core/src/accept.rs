@@ -20,9 +20,9 @@ use crate::types::*;
 /// `Ok` when `text` may replace the kept copy of `file`; else the reason (a file-level error).
 /// `role` is `None` for the manifest.
 pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Result<(), Diagnostic> {
-    fn list<T: crate::parse::Decode>(file: &str, text: &str, kind: &str) -> Result<(), Diagnostic> {
+    fn list<T: crate::parse::Decode>(role: FileRole, file: &str, text: &str) -> Result<(), Diagnostic> {
         let (good, problems) = parse_entries::<T>(file, text);
-        list_acceptable(file, good.len(), &problems, kind)
+        list_acceptable(role, file, good.len(), &problems)
     }
     match role {
         None => parse_manifest(file, text).map(|_| ()),
@@ -34,20 +34,21 @@ pub fn check_replacement(role: Option<FileRole>, file: &str, text: &str) -> Resu
             }
             parse_object::<Taxonomy>(file, text).map(|_| ())
         }
-        Some(FileRole::Policies) => list::<Policy>(file, text, "政策"),
-        Some(FileRole::Cards) => list::<Card>(file, text, "解读卡"),
-        Some(FileRole::Qa) => list::<Qa>(file, text, "问答"),
-        Some(FileRole::Notices) => list::<Notice>(file, text, "通知"),
-        Some(FileRole::Topics) => list::<Topic>(file, text, "专题"),
-        Some(FileRole::Synonyms) => list::<Synonym>(file, text, "同义词"),
+        Some(role @ FileRole::Policies) => list::<Policy>(role, file, text),
+        Some(role @ FileRole::Cards) => list::<Card>(role, file, text),
+        Some(role @ FileRole::Qa) => list::<Qa>(role, file, text),
+        Some(role @ FileRole::Notices) => list::<Notice>(role, file, text),
+        Some(role @ FileRole::Topics) => list::<Topic>(role, file, text),
+        Some(role @ FileRole::Synonyms) => list::<Synonym>(role, file, text),
     }
 }
 
 /// The rule for a list file whose entries have been read (`good` of them, with `problems`):
-/// no file-level problem, and not a file in which nothing reads as its kind. `kind` names the
-/// entries in the message ("问答"). Shared by [`check_replacement`] and the loader, which reads
-/// every file anyway and so can tell at once whether a download may be kept.
-pub fn list_acceptable(file: &str, good: usize, problems: &[Diagnostic], kind: &str) -> Result<(), Diagnostic> {
+/// no file-level problem, and not a file in which nothing reads as its kind. Shared by
+/// [`check_replacement`] and the loader, which reads every file anyway and so can tell at once
+/// whether a download may be kept.
+pub fn list_acceptable(role: FileRole, file: &str, good: usize, problems: &[Diagnostic]) -> Result<(), Diagnostic> {
+    let kind = role.entry_noun();
     if let Some(file_level) = problems.iter().find(|d| d.entry.is_none()) {
         return Err(file_level.clone());
     }

@@ -83,6 +83,19 @@ impl FileRole {
         }
     }
 
+    /// What one entry of the file is called in messages ("没有一条内容能按问答读取").
+    pub fn entry_noun(self) -> &'static str {
+        match self {
+            FileRole::Policies => "政策",
+            FileRole::Cards => "解读卡",
+            FileRole::Qa => "问答",
+            FileRole::Notices => "通知",
+            FileRole::Topics => "专题",
+            FileRole::Taxonomy => "分类表",
+            FileRole::Synonyms => "同义词",
+        }
+    }
+
     /// The key of this role in the manifest's `files` (also its name in docs and tests).
     pub fn key(self) -> &'static str {
         match self {
@@ -205,21 +218,21 @@ impl LibraryBuilder {
             file: &str,
             (good, problems): (Vec<T>, Vec<Diagnostic>),
             diagnostics: &mut Vec<Diagnostic>,
-            kind: &str,
+            role: FileRole,
         ) -> bool {
-            let acceptable = list_acceptable(file, good.len(), &problems, kind).is_ok();
+            let acceptable = list_acceptable(role, file, good.len(), &problems).is_ok();
             target.extend(good.into_iter().map(|e| (file.to_string(), e)));
             diagnostics.extend(problems);
             acceptable
         }
         let d = &mut self.diagnostics;
         match role {
-            FileRole::Policies => keep(&mut self.raw.policies, file, parse_entries(file, text), d, "政策"),
-            FileRole::Cards => keep(&mut self.raw.cards, file, parse_entries(file, text), d, "解读卡"),
-            FileRole::Qa => keep(&mut self.raw.qa, file, parse_entries(file, text), d, "问答"),
-            FileRole::Notices => keep(&mut self.raw.notices, file, parse_entries(file, text), d, "通知"),
-            FileRole::Topics => keep(&mut self.raw.topics, file, parse_entries(file, text), d, "专题"),
-            FileRole::Synonyms => keep(&mut self.raw.synonyms, file, parse_entries(file, text), d, "同义词"),
+            FileRole::Policies => keep(&mut self.raw.policies, file, parse_entries(file, text), d, role),
+            FileRole::Cards => keep(&mut self.raw.cards, file, parse_entries(file, text), d, role),
+            FileRole::Qa => keep(&mut self.raw.qa, file, parse_entries(file, text), d, role),
+            FileRole::Notices => keep(&mut self.raw.notices, file, parse_entries(file, text), d, role),
+            FileRole::Topics => keep(&mut self.raw.topics, file, parse_entries(file, text), d, role),
+            FileRole::Synonyms => keep(&mut self.raw.synonyms, file, parse_entries(file, text), d, role),
             FileRole::Taxonomy => {
                 match parse_object::<Taxonomy>(file, text) {
                     Ok(taxonomy) => self.raw.taxonomy = Some((file.to_string(), taxonomy)),
