@@ -32,7 +32,10 @@ pub fn App() -> impl IntoView {
                 <LoadProblems/>
                 {move || match state.phase.get() {
                     Phase::Loading => Either::Left(loading()),
-                    Phase::Broken(reason) => Either::Left(broken(&reason)),
+                    Phase::Broken(reason) => {
+                        leptos::prelude::queue_microtask(platform::takeover::page_drawn);
+                        Either::Left(broken(&reason))
+                    }
                     Phase::Ready(_) => Either::Right(view! { <AppRoutes/> }),
                 }}
             </main>
@@ -52,23 +55,10 @@ fn AppRoutes() -> impl IntoView {
     }
     view! {
         <crate::components::page_tools::PageTools/>
-        <FlatRoutes fallback=pages::not_found::NotFound>
-            <Route path=path!("/") view=pages::home::HomePage/>
-            <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
-            <Route path=path!("/policies/:id") view=pages::policy::PolicyPage/>
-            <Route path=path!("/cards") view=pages::cards::CardsPage/>
-            <Route path=path!("/cards/:id") view=pages::card::CardPage/>
-            <Route path=path!("/qa") view=pages::qa_list::QaListPage/>
-            <Route path=path!("/qa/:id") view=pages::qa::QaPage/>
-            <Route path=path!("/notices") view=pages::notices::NoticesPage/>
-            <Route path=path!("/notices/:id") view=pages::notice::NoticePage/>
-            <Route path=path!("/topics") view=pages::topics::TopicsPage/>
-            <Route path=path!("/topics/:id") view=pages::topic::TopicPage/>
-            <Route path=path!("/search") view=pages::search::SearchPage/>
+        <FlatRoutes fallback=pages::view_page::ViewPage>
             <Route path=path!("/subscribe") view=pages::subscribe::SubsPage/>
             <Route path=path!("/import") view=pages::subscribe::SubsPage/>
             <Route path=path!("/inbox") view=pages::subscribe::SubsPage/>
-            <Route path=path!("/privacy") view=pages::subscribe::SubsPage/>
             <Route path=path!("/kiosk") view=crate::surfaces::kiosk::KioskPage/>
         </FlatRoutes>
     }

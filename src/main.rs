@@ -28,9 +28,20 @@ fn start() {
     let parent = leptos::prelude::document()
         .get_element_by_id("app")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    // A pre-rendered page stays on screen until the app has drawn the same page (take-over);
+    // index.html served for any other path is replaced at once, as before.
+    let take_over = platform::takeover::prerendered() && parent.is_some();
     match parent {
-        Some(parent) => leptos::mount::mount_to(parent, app::App).forget(),
+        Some(parent) => {
+            if take_over {
+                platform::takeover::prepare(&parent);
+            }
+            leptos::mount::mount_to(parent, app::App).forget()
+        }
         None => leptos::mount::mount_to_body(app::App),
     }
-    platform::remove_boot_shell();
+    if !take_over {
+        platform::remove_boot_shell();
+        platform::takeover::app_ready();
+    }
 }

@@ -8,7 +8,7 @@
 //! closure), and the badge and the message line are plain elements updated in place, so this
 //! adds no signal types and no reactive views of its own.
 
-use crate::components::markup::{el, link, tx, Markup};
+use crate::components::markup::{el, Markup};
 use crate::platform::{notify, refresh, storage};
 use crate::state::{app_state, AppState, Loaded, Phase};
 use leptos::prelude::*;
@@ -86,9 +86,6 @@ pub fn profile() -> Option<Profile> {
     with_store(|s| s.profile.clone())
 }
 
-pub fn follows(kind: ItemKind, id: &str) -> bool {
-    with_store(|s| s.profile.as_ref().is_some_and(|p| p.follows(kind, id)))
-}
 
 fn inbox_state() -> InboxState {
     with_store(|s| s.inbox.clone())
@@ -262,41 +259,14 @@ fn flash(message: &str) {
     }
 }
 
-/// `<span class="unread-badge">3<span class="visually-hidden"> 条未读</span></span>`, hidden
-/// while nothing is unread; placed next to the 消息 link.
+/// The unread badge next to the 消息 link (`mingbai_view::frame::badge_slot`), updated in place.
 pub fn badge_slot() -> Markup {
-    Markup::one(
-        el("span")
-            .class("unread-badge")
-            .id("unread-badge")
-            .attr("hidden", "")
-            .child(el("span").id("unread-count"))
-            .child(tx("span", " 条未读").class("visually-hidden")),
-    )
+    Markup::one(mingbai_view::frame::badge_slot())
 }
 
 /// Footer links (订阅提醒, 隐私说明) and the message line.
 pub fn footer_extras() -> Markup {
-    Markup(vec![
-        el("p")
-            .class("footer-links")
-            .child(link("/subscribe", "订阅提醒"))
-            .text(" · ")
-            .child(link("/privacy", "隐私说明"))
-            .into(),
-        el("div")
-            .class("flash-region")
-            .attr("role", "status")
-            .child(
-                el("p")
-                    .class("flash")
-                    .id("flash")
-                    .attr("hidden", "")
-                    .child(el("span").id("flash-text"))
-                    .child(button("dismiss", "知道了").class("flash-close")),
-            )
-            .into(),
-    ])
+    Markup(mingbai_view::frame::footer_extras())
 }
 
 /// `<button type="button" data-action="…">`: every button of these pages.

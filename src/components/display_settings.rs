@@ -3,7 +3,7 @@
 //! `high-contrast` on `<html>`. index.html applies them before the first paint; `apply_stored`
 //! does it again in case that script did not run.
 
-use super::markup::{el, Markup};
+use super::markup::Markup;
 use crate::platform::storage;
 use crate::surfaces::{has_html_class, html_class};
 
@@ -30,22 +30,7 @@ pub fn apply_stored() {
 pub fn toggles() -> Markup {
     crate::surfaces::start(leptos_router::hooks::use_navigate());
     let (large, contrast) = stored();
-    let button = |action: &'static str, text: &'static str, on: bool| {
-        el("button")
-            .attr("type", "button")
-            .class("display-toggle")
-            .attr("data-ui", action)
-            .attr("aria-pressed", on.to_string())
-            .text(text)
-    };
-    Markup::one(
-        el("div")
-            .class("display-settings")
-            .attr("role", "group")
-            .attr("aria-label", "显示设置")
-            .child(button("large", "大字", large))
-            .child(button("contrast", "高对比", contrast)),
-    )
+    Markup::one(mingbai_view::frame::display_toggles(large, contrast))
 }
 
 /// Flips one setting, stores both, and says what happened.

@@ -82,7 +82,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/cards">"解读"</A></li>
                     <li><A href="/qa">"问答"</A></li>
                     <li><A href="/notices">"通知"</A></li>
-                    <li><A href="/inbox">"消息"</A>{crate::subs::badge_slot()}</li>
+                    <li class="app-only"><A href="/inbox">"消息"</A>{crate::subs::badge_slot()}</li>
                 </ul>
             </nav>
         </header>

@@ -1,11 +1,11 @@
-//! Static page content as a plain node tree, rendered by ONE non-generic function.
+//! Draws the pages' node trees (`mingbai_view::markup`) as DOM.
 //!
 //! Why: `view!` gives every distinct piece of markup its own Rust type, and tachys generates
 //! build/rebuild/mount code for each of them. For pages that are pure text built from data
 //! that cost ~90 KB gzip of wasm (measured) against a 200 KB budget for the whole shell.
-//! A `Markup` tree costs a few calls per element instead. It is a real Leptos view (it
-//! implements `Render`/`RenderHtml`), so pages still return `impl IntoView` and can sit
-//! inside `view!`; interactive parts (nav links, skip link) keep using `view!`.
+//! A node tree costs a few calls per element instead. [`Markup`] is a real Leptos view (it
+//! implements `Render`/`RenderHtml`), so it can sit inside `view!`; interactive parts (nav
+//! links, skip link) keep using `view!`.
 //!
 //! Text is always set as text nodes and attributes with `setAttribute`: no HTML is ever
 //! parsed from data.
@@ -17,118 +17,9 @@ use leptos::tachys::renderer::types::{Element as DomElement, Node as DomNode};
 use leptos::tachys::view::{
     add_attr::AddAnyAttr, Mountable, Position, PositionState, Render, RenderHtml,
 };
+pub use mingbai_view::markup::{el, link, section, tx, El, Node};
 
-/// One node: an element or a text.
-pub enum Node {
-    El(El),
-    Text(String),
-}
-
-/// An element under construction: `el("li").class("item").child(link(href, title))`.
-/// Boxed so that the builder chain moves one pointer, not the whole element.
-pub struct El(Box<ElData>);
-
-struct ElData {
-    tag: &'static str,
-    attrs: Vec<(&'static str, String)>,
-    children: Vec<Node>,
-}
-
-pub fn el(tag: &'static str) -> El {
-    El(Box::new(ElData {
-        tag,
-        attrs: Vec::new(),
-        children: Vec::new(),
-    }))
-}
-
-// The generic conveniences below are thin; the work is in these non-generic, never-inlined
-// helpers, so each call site costs a call, not a copy of the code.
-impl El {
-    #[inline(never)]
-    fn push_attr(mut self, name: &'static str, value: String) -> El {
-        self.0.attrs.push((name, value));
-        self
-    }
-    #[inline(never)]
-    fn push_child(mut self, node: Node) -> El {
-        self.0.children.push(node);
-        self
-    }
-}
-
-impl El {
-    pub fn attr(self, name: &'static str, value: impl Into<String>) -> El {
-        self.push_attr(name, value.into())
-    }
-    pub fn class(self, class: &'static str) -> El {
-        self.push_attr("class", class.to_string())
-    }
-    pub fn id(self, id: impl Into<String>) -> El {
-        self.push_attr("id", id.into())
-    }
-    pub fn child(self, node: impl Into<Node>) -> El {
-        self.push_child(node.into())
-    }
-    /// Adds the child when there is one (blocks that may be empty).
-    pub fn opt(self, node: Option<impl Into<Node>>) -> El {
-        match node {
-            Some(node) => self.push_child(node.into()),
-            None => self,
-        }
-    }
-    pub fn children(mut self, nodes: impl IntoIterator<Item = Node>) -> El {
-        self.0.children.extend(nodes);
-        self
-    }
-    pub fn text(self, text: impl Into<String>) -> El {
-        self.push_child(Node::Text(text.into()))
-    }
-}
-
-impl From<El> for Node {
-    fn from(el: El) -> Node {
-        Node::El(el)
-    }
-}
-impl From<String> for Node {
-    fn from(text: String) -> Node {
-        Node::Text(text)
-    }
-}
-impl From<&str> for Node {
-    fn from(text: &str) -> Node {
-        Node::Text(text.to_string())
-    }
-}
-
-// ---- shorthands for the elements pages use most ----------------------------------------------
-
-/// `<tag>text</tag>`
-pub fn tx(tag: &'static str, text: impl Into<String>) -> El {
-    el(tag).text(text)
-}
-
-/// `<a href="…">text</a>`
-pub fn link(href: impl Into<String>, text: impl Into<String>) -> El {
-    el("a").attr("href", href).text(text)
-}
-
-/// `<li>` holding one child.
-pub fn li(child: impl Into<Node>) -> Node {
-    el("li").child(child).into()
-}
-
-/// A `<section>` labelled by its `<h2>`.
-pub fn section(id: &str, class: &'static str, heading: &str) -> El {
-    let heading_id = format!("{id}-title");
-    el("section")
-        .class(class)
-        .attr("aria-labelledby", heading_id.clone())
-        .child(el("h2").id(heading_id).text(heading))
-}
-
-/// Several top-level nodes: what a page renders.
+/// Several top-level nodes, drawn as DOM (the app's view of `mingbai_view::markup::Markup`).
 pub struct Markup(pub Vec<Node>);
 
 impl Markup {
@@ -143,6 +34,12 @@ impl From<El> for Markup {
     }
 }
 
+impl From<mingbai_view::markup::Markup> for Markup {
+    fn from(m: mingbai_view::markup::Markup) -> Markup {
+        Markup(m.0)
+    }
+}
+
 // ---- rendering ----------------------------------------------------------------------------
 
 /// The DOM of one node (dialogs built outside the reactive tree use it too).
@@ -150,7 +47,8 @@ pub fn create(node: &Node) -> DomNode {
     let doc = document();
     match node {
         Node::Text(text) => doc.create_text_node(text).into(),
-        Node::El(El(el)) => {
+        Node::El(el) => {
+            let el = el.data();
             let element = if matches!(el.tag, "svg" | "rect") {
                 doc.create_element_ns(Some("http://www.w3.org/2000/svg"), el.tag)
             } else {

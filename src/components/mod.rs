@@ -3,7 +3,6 @@
 pub mod common;
 pub mod display_settings;
 pub mod follow;
-pub mod items;
 pub mod layout;
 pub mod markup;
 pub mod offline;

@@ -3,7 +3,6 @@
 //! late: `voiceschanged`). The page is read block by block (one utterance per heading,
 //! paragraph or list item), which also avoids engines that stop long utterances.
 
-use super::markup::{el, El};
 use leptos::prelude::{document, window};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -66,26 +65,17 @@ fn check_voices() {
 }
 
 /// Looks for a Chinese voice now and whenever the browser's list of voices changes.
+/// Whether a Chinese voice is known (the button shows only then).
+pub fn has_voice() -> bool {
+    HAS_VOICE.with(Cell::get)
+}
+
 pub fn watch_voices() {
     check_voices();
     if let Some(synth) = synth() {
         let on_change = Closure::<dyn FnMut()>::new(check_voices);
         let _ = synth.add_event_listener_with_callback("voiceschanged", on_change.as_ref().unchecked_ref());
         on_change.forget();
-    }
-}
-
-/// The button (hidden until a Chinese voice is known).
-pub fn button() -> El {
-    let b = el("button")
-        .attr("type", "button")
-        .class("read-aloud")
-        .attr("data-ui", "speak")
-        .text(READ);
-    if HAS_VOICE.with(Cell::get) {
-        b
-    } else {
-        b.attr("hidden", "")
     }
 }
 

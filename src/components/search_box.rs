@@ -15,7 +15,7 @@
 //! shown only if the box still holds the text they were asked for.
 
 use super::markup::{el, tx, Markup, Node};
-use crate::pages::search::search_href;
+use mingbai_view::route::search_href;
 use crate::platform::search::{unavailable_text, use_search, SearchService};
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
@@ -85,62 +85,7 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
 
-    Markup::one(
-        el("form")
-            .class("site-search")
-            .attr("role", "search")
-            .attr("action", "/search")
-            .attr("method", "get")
-            .attr("data-client-nav", "")
-            .child(
-                tx("label", "搜索政策、问答")
-                    .class("visually-hidden")
-                    .attr("for", "search-q"),
-            )
-            .child(
-                el("div")
-                    .class("search-combo")
-                    .child(
-                        el("input")
-                            .id("search-q")
-                            .attr("name", "q")
-                            .attr("type", "search")
-                            .attr("role", "combobox")
-                            .attr("aria-autocomplete", "list")
-                            .attr("aria-controls", "search-suggestions")
-                            .attr("aria-expanded", "false")
-                            .attr("autocomplete", "off")
-                            .attr("enterkeyhint", "search")
-                            .attr("placeholder", "搜索政策、问答，可输入拼音"),
-                    )
-                    .child(
-                        el("ul")
-                            .id("search-suggestions")
-                            .attr("role", "listbox")
-                            .attr("aria-label", "搜索建议")
-                            .class("suggestions")
-                            .attr("hidden", ""),
-                    ),
-            )
-            .child(
-                tx("button", "搜索")
-                    .attr("type", "submit")
-                    .class("search-submit"),
-            )
-            .child(
-                el("p")
-                    .id("search-preparing")
-                    .class("search-preparing")
-                    .attr("hidden", ""),
-            )
-            .child(
-                el("p")
-                    .id(LIVE_ID)
-                    .class("visually-hidden")
-                    .attr("aria-live", "polite")
-                    .attr("aria-atomic", "true"),
-            ),
-    )
+    Markup::one(mingbai_view::frame::search_form())
 }
 
 fn by_id(id: &str) -> Option<Element> {

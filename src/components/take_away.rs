@@ -6,34 +6,10 @@
 
 use super::markup::{create, el, tx, El, Node};
 use leptos::prelude::{document, request_animation_frame, window};
-use mingbai_core::qr::QrCode;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
-/// The QR code of `text` as SVG: one `<rect>` per horizontal run of dark modules. `None` when
-/// the text is too long for a code that scans well from a screen.
-pub fn qr_svg(text: &str, label: &str) -> Option<El> {
-    let qr = QrCode::encode_link(text)?;
-    let full = (qr.size + 8).to_string();
-    let runs = qr.dark_runs().into_iter().map(|(x, y, len)| {
-        el("rect")
-            .attr("x", (x + 4).to_string())
-            .attr("y", (y + 4).to_string())
-            .attr("width", len.to_string())
-            .attr("height", "1")
-            .into()
-    });
-    Some(
-        el("svg")
-            .class("qr")
-            .attr("viewBox", format!("0 0 {full} {full}"))
-            .attr("role", "img")
-            .attr("aria-label", label)
-            .attr("shape-rendering", "crispEdges")
-            .child(el("rect").attr("width", full.clone()).attr("height", full).attr("fill", "#fff"))
-            .children(runs),
-    )
-}
+pub use mingbai_view::qr::qr_svg;
 
 /// The QR code, or a note that the address is too long for one.
 fn qr_or_note(url: &str, label: &str) -> El {

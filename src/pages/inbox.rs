@@ -3,11 +3,11 @@
 //! device. Also the notification switch, and the home page's "为你推荐" block.
 
 use super::Ctx;
-use crate::components::common::{item_list, more_link, urgent_badge};
+use crate::components::common::{item_list, urgent_badge};
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
 use crate::platform::{self, notify};
 use crate::state::Loaded;
-use crate::subs::{self, button, with_inbox};
+use crate::subs::{button, with_inbox};
 use mingbai_core::subscribe::{self as sub, Inbox, Profile, Why};
 use mingbai_core::{Library, Priority};
 
@@ -164,36 +164,4 @@ pub fn notify_controls(p: &Profile) -> El {
             .child(tx("p", "开启后，有与您有关的新通知时，手机或电脑会弹出提醒（浏览器会先询问您是否允许）。"))
             .child(button("notify-on", "开启通知提醒")),
     }
-}
-
-/// The home page's block: "为你推荐" when there is a profile (with "为什么推荐给我"), else an
-/// invitation to subscribe.
-pub fn home_block(lib: &Library) -> Option<Node> {
-    subs::track();
-    let Some(p) = subs::profile() else {
-        return Some(
-            section("home-subscribe", "home-block", "订阅提醒")
-                .child(tx("p", "告诉我们您是谁、关心什么，与您有关的通知和截止日期会自动送到“消息”里。不用注册。"))
-                .child(more_link("/subscribe", "设置订阅"))
-                .into(),
-        );
-    };
-    let picks = sub::recommend(lib, &p, 3);
-    if picks.is_empty() {
-        return None;
-    }
-    let items = picks.iter().map(|pick| {
-        el("li")
-            .class("item")
-            .child(tx("span", format!("{}：", pick.link.kind.label())).class("kind"))
-            .child(link(pick.link.href(), pick.title).class("item-title"))
-            .child(el("p").class("why").child(tx("strong", "为什么推荐给我：")).text(pick.why()))
-            .into()
-    });
-    Some(
-        section("home-recommend", "home-block recommend", "为你推荐")
-            .child(item_list(items))
-            .child(more_link("/subscribe", "修改订阅设置"))
-            .into(),
-    )
 }

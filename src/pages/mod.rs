@@ -1,22 +1,10 @@
-//! One file per route. Each page reads the loaded library, asks `mingbai-core` its question,
-//! sets the document title and renders plain semantic HTML (text nodes only, never inner HTML).
+//! The app's pages. The public routes are pure pages of `mingbai_view` (the same ones
+//! `mingbai site` pre-renders), drawn by [`view_page::ViewPage`] with the effects around them;
+//! the pages only the app can show (subscriptions, inbox, kiosk) render through [`page`].
 
-pub mod card;
-pub mod cards;
-pub mod home;
 pub mod inbox;
-pub mod not_found;
-pub mod notice;
-pub mod notices;
-pub mod policies;
-pub mod policy;
-pub mod privacy;
-pub mod qa;
-pub mod qa_list;
-pub mod search;
 pub mod subscribe;
-pub mod topic;
-pub mod topics;
+pub mod view_page;
 
 use crate::components::markup::Markup;
 use crate::state::{app_state, Loaded};
@@ -28,6 +16,7 @@ use leptos_router::params::ParamsMap;
 /// What a page renders from: the loaded library, the route's `:id` and the query string.
 pub struct Ctx<'a> {
     pub loaded: &'a Loaded,
+    #[allow(dead_code)] // kiosk and subscription pages need no id today
     pub id: &'a str,
     pub query: &'a ParamsMap,
 }

@@ -26,7 +26,6 @@ fn render_any(cx: &Ctx) -> Markup {
     let page = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
     match page {
         "inbox" => super::inbox::render(cx),
-        "privacy" => super::privacy::render(cx),
         "import" => render_import(cx),
         _ => render(cx),
     }

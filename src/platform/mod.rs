@@ -9,6 +9,7 @@ pub mod notify;
 pub mod refresh;
 pub mod search;
 pub mod storage;
+pub mod takeover;
 
 use leptos::prelude::{document, request_animation_frame, window};
 use mingbai_core::IsoDate;

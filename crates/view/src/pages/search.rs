@@ -3,17 +3,12 @@
 //! shared and reloads to the same page. Never a dead end: no results still offer the corrected
 //! query, hot related questions and the hotline with what was searched.
 
-use super::{page_from, Ctx};
-use crate::components::common::{item_list, status_badge};
-use crate::components::items::{qa_item, topic_item};
-use crate::components::markup::{el, li, link, section, tx, El, Markup, Node};
-use crate::components::search_box::announce;
-use crate::components::status::hotline_link;
-use crate::platform;
-use crate::platform::search::{unavailable_text, use_search};
-use crate::state::{app_state, Loaded};
-use leptos::prelude::*;
-use leptos_router::params::ParamsMap;
+use crate::common::{item_list, status_badge};
+use crate::items::{qa_item, topic_item};
+use crate::markup::{el, li, link, section, tx, El, Markup, Node};
+use crate::route::{encode, item_href, search_href, Query};
+use crate::site::{Page, Site};
+use crate::status::hotline_link;
 use mingbai_core::browse::{tel_href, POLICY_STATUSES};
 use mingbai_core::PolicyStatus;
 use mingbai_core::search::facets::{kind_from, status_from};
@@ -34,7 +29,7 @@ const FACETS: [(&str, &str); 6] = [
 
 /// What the URL asks for.
 #[derive(Clone, Default)]
-struct Params {
+pub struct Params {
     q: String,
     /// Selected facet values, in `FACETS` order.
     facets: [Option<String>; 6],
@@ -43,10 +38,10 @@ struct Params {
 }
 
 impl Params {
-    fn from_query(query: &ParamsMap) -> Params {
+    pub fn from_query(query: &Query) -> Params {
         let value = |name: &str| {
             query
-                .get_str(name)
+                .get(name)
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
@@ -60,6 +55,16 @@ impl Params {
                 .unwrap_or(1usize)
                 .clamp(1, 50),
         }
+    }
+
+    /// What to ask the engine (`None` without a query).
+    pub fn request(&self) -> Option<SearchRequest> {
+        (!self.q.is_empty()).then(|| SearchRequest {
+            query: self.q.clone(),
+            filters: self.filters(),
+            limit: self.limit(),
+            exact: self.exact,
+        })
     }
 
     fn filters(&self) -> FacetFilters {
@@ -107,63 +112,44 @@ impl Params {
     }
 }
 
-fn encode(text: &str) -> String {
-    String::from(js_sys::encode_uri_component(text))
-}
-
-/// `/search?q=<text>`: a plain search for a text.
-pub fn search_href(q: &str) -> String {
-    format!("/search?q={}", encode(q))
-}
 
 /// A policy status from its label ("已废止"), as search hits carry it.
 fn status_of_label(label: &str) -> Option<PolicyStatus> {
     POLICY_STATUSES.into_iter().find(|s| s.label() == label)
 }
 
-#[component]
-pub fn SearchPage() -> impl IntoView {
-    use_search().request();
-    // Results come from the search worker; the page itself shows only hot questions and topics
-    // (no dead ends), so the first-screen kinds, or a large library's first-screen block, do.
-    page_from(&mingbai_core::FIRST_SCREEN, true, render)
+/// Where search stands in the app: the engine runs elsewhere (a worker), the page only shows it.
+/// Pre-rendered, nothing is known: the page then shows what to do without results.
+#[derive(Default)]
+pub struct SearchState {
+    /// The engine has an index.
+    pub ready: bool,
+    /// Why search cannot be used (the worker did not start).
+    pub failed: Option<String>,
+    /// The answer to the URL's request, once given.
+    pub response: Option<SearchResponse>,
 }
 
-/// Renders again when the URL changes, when the index becomes ready and when the worker's
-/// answer arrives (`search` tracks both).
-fn render(cx: &Ctx) -> Markup {
-    let service = use_search();
-    let params = Params::from_query(cx.query);
-    let response = if params.q.is_empty() {
-        None
-    } else {
-        service.search(&SearchRequest {
-            query: params.q.clone(),
-            filters: params.filters(),
-            limit: params.limit(),
-            exact: params.exact,
-        })
-    };
-    let o = Outcome {
-        ready: service.is_ready(),
-        failed: service.failed(),
-        params,
-        response,
-    };
+/// What users read when search cannot be used, with the way on.
+pub fn unavailable_text(reason: &str) -> String {
+    format!("搜索暂时无法使用（{reason}）。您仍可以浏览政策文件和常见问题，或拨打热线咨询。")
+}
+
+/// The search page for the URL's query; `None` state = pre-rendered (no engine at all).
+pub fn render(site: &Site, query: &Query, state: Option<SearchState>) -> Page {
+    let params = Params::from_query(query);
+    let prerendered = state.is_none();
+    let state = state.unwrap_or_default();
+    let o = Outcome { ready: state.ready, failed: state.failed, params, response: state.response, prerendered };
     let mut nodes = head(&o);
     if o.response.is_some() {
-        let count = count_text(&o);
-        nodes.push(
-            tx("p", count.clone())
-                .id("search-count")
-                .class("result-count")
-                .into(),
-        );
-        announce(count);
+        nodes.push(tx("p", count_text(&o)).id("search-count").class("result-count").into());
     }
-    nodes.extend(body(cx.loaded, &o));
-    nodes.extend(zero_help(cx.loaded, &o));
-    Markup(nodes)
+    nodes.extend(body(site, &o));
+    nodes.extend(zero_help(site, &o));
+    let title = if o.params.q.is_empty() { "搜索".to_string() } else { format!("搜索“{}”", o.params.q) };
+    Page::new(title, Markup(nodes))
+        .described("搜索政策文件、政策解读、常见问答和通知，可输入拼音、拼音首字母或大白话。")
 }
 
 /// What the URL asked and, once the index is ready, the answer.
@@ -173,15 +159,23 @@ struct Outcome {
     /// Why search cannot be used (the worker did not start).
     failed: Option<String>,
     response: Option<SearchResponse>,
+    /// Rendered at publish time: no engine, no query known.
+    prerendered: bool,
 }
 
+/// The sentence announced to screen readers when results arrive ("共 12 条结果"); `None` while
+/// there is no answer.
+pub fn announcement(query: &Query, response: Option<&SearchResponse>) -> Option<String> {
+    let response = response?;
+    let params = Params::from_query(query);
+    Some(count_of(&params.q, response))
+}
 /// h1, what was searched instead (corrections, plain-language terms, other readings), and the
 /// "正在准备搜索…" status while the index is built.
 fn head(o: &Outcome) -> Vec<Node> {
     let p = &o.params;
-    if p.q.is_empty() {
-        platform::set_title("搜索");
-        return vec![
+    if p.q.is_empty() || o.prerendered {
+        let mut nodes: Vec<Node> = vec![
             tx("h1", "搜索").into(),
             tx(
                 "p",
@@ -190,8 +184,21 @@ fn head(o: &Outcome) -> Vec<Node> {
             .class("lead")
             .into(),
         ];
+        if o.prerendered {
+            // Shown only where the app cannot run (no JavaScript or no WebAssembly): a search sent
+            // from the form lands here without results, so say what to do instead.
+            nodes.push(
+                el("p")
+                    .class("no-app search-no-app")
+                    .attr("role", "note")
+                    .text("这个浏览器暂时无法显示搜索结果。可以看看下面大家常问的问题和一件事专题，浏览")
+                    .child(link("/policies", "政策文件库"))
+                    .text("，或者拨打热线咨询。")
+                    .into(),
+            );
+        }
+        return nodes;
     }
-    platform::set_title(&format!("搜索“{}”", p.q));
     let mut nodes: Vec<Node> = vec![tx("h1", format!("搜索“{}”", p.q)).into()];
     let Some(r) = &o.response else {
         if let Some(reason) = &o.failed {
@@ -260,12 +267,16 @@ fn matched_any(r: &SearchResponse) -> bool {
 }
 
 fn count_text(o: &Outcome) -> String {
-    let Some(r) = &o.response else {
-        return String::new();
-    };
+    match &o.response {
+        Some(r) => count_of(&o.params.q, r),
+        None => String::new(),
+    }
+}
+
+fn count_of(q: &str, r: &SearchResponse) -> String {
     match r.total {
         0 if matched_any(r) => "所选条件下没有结果".to_string(),
-        0 => format!("没有找到与“{}”有关的内容", o.params.q),
+        0 => format!("没有找到与“{q}”有关的内容"),
         n => format!("共 {n} 条结果"),
     }
 }
@@ -283,11 +294,11 @@ fn facet_values(r: &SearchResponse, facet: usize) -> &[FacetValue] {
 }
 
 /// Facets and results.
-fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
+fn body(site: &Site, o: &Outcome) -> Vec<Node> {
     let Some(r) = &o.response else {
         // Without search, what people ask most and the hotline are still a way on.
-        return if o.params.q.is_empty() || o.failed.is_some() {
-            empty_query(loaded)
+        return if o.params.q.is_empty() || o.failed.is_some() || o.prerendered {
+            empty_query(site)
         } else {
             Vec::new()
         };
@@ -322,10 +333,7 @@ fn body(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
             el("li")
                 .class("item search-result")
                 .child(
-                    link(
-                        format!("{}/{}", hit.kind.route(), hit.id),
-                        hit.title.as_str(),
-                    )
+                    link(item_href(hit.kind, &hit.id), hit.title.as_str())
                     .class("item-title"),
                 )
                 .child(meta)
@@ -450,7 +458,7 @@ fn facets(p: &Params, r: &SearchResponse) -> El {
 }
 
 /// No results at all: hot related questions and the hotline, with what was searched.
-fn zero_help(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
+fn zero_help(site: &Site, o: &Outcome) -> Vec<Node> {
     let Some(r) = &o.response else {
         return Vec::new();
     };
@@ -458,7 +466,7 @@ fn zero_help(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
         return Vec::new();
     }
     let q = o.params.q.as_str();
-    let lib = &loaded.library;
+    let lib = site.library;
     let mut nodes: Vec<Node> = vec![tx(
         "p",
         "可以换个说法再试试，比如少写几个字、用常见的叫法，或者看看下面大家常问的问题。",
@@ -473,7 +481,7 @@ fn zero_help(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
                 .into(),
         );
     }
-    let number = app_state().hotline.get_untracked();
+    let number = site.hotline;
     let tel = tel_href(&number).unwrap_or_else(|| "tel:12345".to_string());
     nodes.push(
         section("search-ask", "home-block", "还是找不到？")
@@ -495,8 +503,8 @@ fn zero_help(loaded: &Loaded, o: &Outcome) -> Vec<Node> {
 }
 
 /// No query yet: what people ask most, and the topic bundles.
-fn empty_query(loaded: &Loaded) -> Vec<Node> {
-    let lib = &loaded.library;
+fn empty_query(site: &Site) -> Vec<Node> {
+    let lib = site.library;
     let mut nodes: Vec<Node> = Vec::new();
     let hot = lib.hot_questions(6);
     if !hot.is_empty() {
@@ -515,7 +523,7 @@ fn empty_query(loaded: &Loaded) -> Vec<Node> {
     }
     nodes.push(
         el("p")
-            .child(hotline_link("也可以拨打", "热线咨询", "hotline"))
+            .child(hotline_link(site.hotline, "也可以拨打", "热线咨询", "hotline"))
             .into(),
     );
     nodes

@@ -1,28 +1,19 @@
 //! `/qa`: the question bank, most asked first, filterable by theme (`?theme=…`).
 
-use super::{page_needing, Ctx};
-use mingbai_core::FileRole;
-use crate::components::common::{filter_select, item_list};
-use crate::components::items::qa_item;
-use crate::components::markup::{el, link, tx, Markup};
-use crate::platform;
-use leptos::prelude::*;
+use crate::common::{filter_select, item_list};
+use crate::items::qa_item;
+use crate::markup::{el, link, tx, Markup};
+use crate::route::Query;
+use crate::site::{Page, Site};
 use mingbai_core::ItemKind;
 
-#[component]
-pub fn QaListPage() -> impl IntoView {
-    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
-    page_needing(&[FileRole::Taxonomy, FileRole::Qa], render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    let theme = cx.query.get_str("theme").filter(|t| !t.is_empty());
-    let lib = &cx.loaded.library;
+pub fn render(site: &Site, query: &Query) -> Page {
+    let theme = query.get("theme").filter(|t| !t.is_empty());
+    let lib = site.library;
     let title = match theme {
         Some(t) => format!("常见问题：{}", lib.theme_label(t)),
         None => "常见问题".to_string(),
     };
-    platform::set_title(&title);
 
     let themes: Vec<(String, String)> = lib
         .themes_in_use(ItemKind::Qa)
@@ -66,7 +57,8 @@ fn render(cx: &Ctx) -> Markup {
         ]
     };
 
-    let mut page = vec![tx("h1", title).into(), form.into()];
+    let mut page = vec![tx("h1", title.clone()).into(), form.into()];
     page.extend(list);
-    Markup(page)
+    Page::new(title, Markup(page))
+        .described(format!("{}的常见问题：政策怎么享受、事情怎么办，最常问的排在前面。", lib.name()))
 }

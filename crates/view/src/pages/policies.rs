@@ -2,32 +2,17 @@
 //! query string (`?issuer=…&year=2024&theme=…&status=effective`). The filters are plain
 //! `<select>`s in a GET form, so the URL always says what is shown.
 
-use super::{page_needing, Ctx};
-use mingbai_core::FileRole;
-use crate::components::common::{filter_select, item_list};
-use crate::components::items::policy_item;
-use crate::components::markup::{el, link, tx, Markup};
-use crate::platform;
-use leptos::prelude::*;
+use crate::common::{filter_select, item_list};
+use crate::items::policy_item;
+use crate::markup::{el, link, tx, Markup};
+use crate::route::Query;
+use crate::site::{Page, Site};
 use mingbai_core::browse::{status_key, PolicyFilter, POLICY_STATUSES};
 use mingbai_core::ItemKind;
 
-#[component]
-pub fn PoliciesPage() -> impl IntoView {
-    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
-    page_needing(&[FileRole::Taxonomy, FileRole::Policies], render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    platform::set_title("政策文件");
-    let q = cx.query;
-    let filter = PolicyFilter::from_query(
-        q.get_str("issuer"),
-        q.get_str("year"),
-        q.get_str("theme"),
-        q.get_str("status"),
-    );
-    let lib = &cx.loaded.library;
+pub fn render(site: &Site, q: &Query) -> Page {
+    let filter = PolicyFilter::from_query(q.get("issuer"), q.get("year"), q.get("theme"), q.get("status"));
+    let lib = site.library;
     let found = lib.filtered_policies(&filter);
     let count = found.len();
 
@@ -101,12 +86,16 @@ fn render(cx: &Ctx) -> Markup {
     } else {
         item_list(found.into_iter().map(policy_item))
     };
-    Markup(vec![
+    let body = Markup(vec![
         tx("h1", "政策文件").into(),
         form.into(),
         tx("p", format!("共 {count} 份政策文件"))
             .class("result-count")
             .into(),
         results.into(),
-    ])
+    ]);
+    Page::new("政策文件", body).described(format!(
+        "{}政策文件库：政策原文、文号、发布机构、成文日期和有效性，可按机构、年份、主题和有效性查找。",
+        lib.name()
+    ))
 }

@@ -1,31 +1,22 @@
 //! `/topics/:id`: one "一件事" bundle, its items grouped by kind.
 
-use super::{page, Ctx};
-use crate::components::common::item_list;
-use crate::components::markup::{el, link, section, tx, Markup};
-use crate::components::status::not_found;
-use crate::platform;
-use crate::state::Loaded;
-use leptos::prelude::*;
-use mingbai_core::Topic;
+use crate::common::item_list;
+use crate::frame::follow_button;
+use crate::markup::{el, link, section, tx, Markup};
+use crate::site::{clip, Page, Site};
+use crate::status::not_found;
+use mingbai_core::{ItemKind, Topic};
 
-#[component]
-pub fn TopicPage() -> impl IntoView {
-    page(render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    match cx.loaded.library.topic(cx.id) {
-        Some(topic) => {
-            platform::set_title(&topic.title);
-            topic_view(cx.loaded, topic)
-        }
-        None => not_found(),
+pub fn render(site: &Site, id: &str) -> Page {
+    match site.library.topic(id) {
+        Some(topic) => Page::new(topic.title.as_str(), topic_view(site, topic))
+            .described(clip(&format!("一件事专题：{}", topic.summary), 120)),
+        None => not_found(site.hotline),
     }
 }
 
-fn topic_view(loaded: &Loaded, t: &Topic) -> Markup {
-    let groups = loaded
+fn topic_view(site: &Site, t: &Topic) -> Markup {
+    let groups = site
         .library
         .topic_groups(t)
         .into_iter()
@@ -50,7 +41,7 @@ fn topic_view(loaded: &Loaded, t: &Topic) -> Markup {
             .child(tx("p", "一件事专题").class("kicker"))
             .child(tx("h1", t.title.as_str()))
             .opt((!t.summary.is_empty()).then(|| tx("p", t.summary.as_str()).class("summary")))
-            .child(crate::components::follow::follow_button(mingbai_core::ItemKind::Topic, &t.id))
+            .child(follow_button(site, ItemKind::Topic, &t.id))
             .children(groups),
     )
 }

@@ -1,32 +1,34 @@
 //! `/policies/:id`: metadata table, revision banner, table of contents, full text by section
 //! (`#section-id`), its interpretation cards, the questions citing it and its topics.
 
-use super::{page, Ctx};
-use crate::components::common::{date_or_unknown, item_list, paragraphs, status_badge, tag_list};
-use crate::components::items::{card_item, qa_item, topic_item};
-use crate::components::markup::{el, li, link, section, tx, El, Markup, Node};
-use crate::components::status::not_found;
-use crate::platform;
-use crate::state::Loaded;
-use leptos::prelude::*;
+use crate::common::{date_or_unknown, item_list, paragraphs, status_badge, tag_list};
+use crate::frame::follow_button;
+use crate::items::{card_item, qa_item, topic_item};
+use crate::markup::{el, li, link, section, tx, El, Markup, Node};
+use crate::route::{encode, item_href};
+use crate::site::{clip, Page, Site};
+use crate::status::not_found;
 use mingbai_core::browse::safe_href;
 use mingbai_core::{ItemKind, Policy, PolicyStatus};
 
-#[component]
-pub fn PolicyPage() -> impl IntoView {
-    page(render)
+pub fn render(site: &Site, id: &str) -> Page {
+    match site.library.policy(id) {
+        Some(policy) => Page::new(policy.title.as_str(), policy_view(site, policy)).described(description(policy)),
+        None => not_found(site.hotline),
+    }
 }
 
-fn render(cx: &Ctx) -> Markup {
-    match cx.loaded.library.policy(cx.id) {
-        Some(policy) => {
-            platform::set_title(&policy.title);
-            // The content arrives after the first paint: honour `#section-id` now.
-            platform::scroll_to_fragment();
-            policy_view(cx.loaded, policy)
-        }
-        None => not_found(),
-    }
+/// "槐政办发〔2024〕2号 · 槐荫区人民政府办公室 · 有效。<summary or the first paragraph>"
+fn description(p: &Policy) -> String {
+    let mut facts: Vec<String> = p.doc_number.iter().cloned().collect();
+    facts.push(p.issuer.clone());
+    facts.push(p.status.label().to_string());
+    let text = if p.summary.is_empty() {
+        p.sections.first().and_then(|s| s.paragraphs.first()).cloned().unwrap_or_default()
+    } else {
+        p.summary.clone()
+    };
+    clip(&format!("{}。{text}", facts.join(" · ")), 150)
 }
 
 fn meta_row(label: &str, value: impl Into<Node>) -> Node {
@@ -36,8 +38,8 @@ fn meta_row(label: &str, value: impl Into<Node>) -> Node {
         .into()
 }
 
-fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
-    let lib = &loaded.library;
+fn policy_view(site: &Site, p: &Policy) -> Markup {
+    let lib = site.library;
     let meta = el("table")
         .class("policy-meta")
         .child(tx("caption", "文件信息"))
@@ -72,7 +74,7 @@ fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
                 el("ol").children(
                     p.sections
                         .iter()
-                        .map(|s| li(link(format!("#{}", s.id), s.heading.as_str()))),
+                        .map(|s| li(link(format!("#{}", encode(&s.id)), s.heading.as_str()))),
                 ),
             )
     });
@@ -104,8 +106,7 @@ fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
     });
 
     // Unsafe links from the data (javascript:, data:, http: …) are shown as plain text.
-    let resolve =
-        |url: &str| safe_href(url).and_then(|u| platform::fetch::resolve(u, &loaded.manifest_url));
+    let resolve = |url: &str| safe_href(url).and_then(|u| (site.resolve)(u));
     let attachments: Vec<Node> = p
         .attachments
         .iter()
@@ -139,8 +140,8 @@ fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
         el("article")
             .class("policy")
             .child(tx("h1", p.title.as_str()))
-            .child(crate::components::follow::follow_button(ItemKind::Policy, &p.id))
-            .opt(revision_banner(loaded, p))
+            .child(follow_button(site, ItemKind::Policy, &p.id))
+            .opt(revision_banner(site, p))
             .opt((!p.summary.is_empty()).then(|| tx("p", p.summary.as_str()).class("summary")))
             .child(meta)
             .opt(tag_list("主题：", themes))
@@ -157,11 +158,11 @@ fn policy_view(loaded: &Loaded, p: &Policy) -> Markup {
 
 /// Shown when the document is not simply the text in force: revised, repealed, expired, or one
 /// version in a chain. Lists every version, oldest first.
-fn revision_banner(loaded: &Loaded, p: &Policy) -> Option<El> {
+fn revision_banner(site: &Site, p: &Policy) -> Option<El> {
     if !p.has_revision_notice() {
         return None;
     }
-    let chain = loaded.library.revision_chain(&p.id);
+    let chain = site.library.revision_chain(&p.id);
     let message = match p.status {
         PolicyStatus::Revised => "本文件已被修订，请以修订后的版本为准。".to_string(),
         PolicyStatus::Repealed => match &p.repealed_date {
@@ -180,7 +181,7 @@ fn revision_banner(loaded: &Loaded, p: &Policy) -> Option<El> {
         .map(|n| {
             el("p")
                 .text("现行版本：")
-                .child(link(format!("/policies/{}", n.id), n.title.as_str()))
+                .child(link(item_href(ItemKind::Policy, &n.id), n.title.as_str()))
         });
     let mut banner = el("div")
         .class("revision-banner")
@@ -198,7 +199,7 @@ fn revision_banner(loaded: &Loaded, p: &Policy) -> Option<El> {
                     .class("this-version")
                     .attr("aria-current", "page")
             } else {
-                link(format!("/policies/{}", v.id), v.title.as_str())
+                link(item_href(ItemKind::Policy, &v.id), v.title.as_str())
             };
             let date = v
                 .published_date

@@ -1,10 +1,11 @@
 //! One line of a list for each kind of item: a link with its title and a few facts.
 
-use super::common::{status_badge, urgent_badge};
-use super::markup::{el, link, tx, Node};
-use mingbai_core::{Card, Notice, Policy, Priority, Qa, Topic};
+use crate::common::{status_badge, urgent_badge};
+use crate::route::item_href;
+use crate::markup::{el, link, tx, El, Node};
+use mingbai_core::{Card, ItemKind, Notice, Policy, Priority, Qa, Topic};
 
-fn item(href: String, title: &str) -> super::markup::El {
+fn item(href: String, title: &str) -> El {
     el("li")
         .class("item")
         .child(link(href, title).class("item-title"))
@@ -19,7 +20,7 @@ pub fn policy_item(p: &Policy) -> Node {
     if let Some(d) = p.published_date.as_ref().or(p.written_date.as_ref()) {
         facts.push(d.chinese());
     }
-    item(format!("/policies/{}", p.id), &p.title)
+    item(item_href(ItemKind::Policy, &p.id), &p.title)
         .child(
             el("p")
                 .class("item-meta")
@@ -30,14 +31,14 @@ pub fn policy_item(p: &Policy) -> Node {
 }
 
 pub fn card_item(c: &Card) -> Node {
-    item(format!("/cards/{}", c.id), &c.title)
+    item(item_href(ItemKind::Card, &c.id), &c.title)
         .opt((!c.summary.is_empty()).then(|| tx("p", c.summary.as_str()).class("item-summary")))
         .child(tx("p", format!("发布于 {}", c.published_date.chinese())).class("item-meta"))
         .into()
 }
 
 pub fn qa_item(q: &Qa) -> Node {
-    item(format!("/qa/{}", q.id), &q.question).into()
+    item(item_href(ItemKind::Qa, &q.id), &q.question).into()
 }
 
 pub fn notice_item(n: &Notice) -> Node {
@@ -52,13 +53,13 @@ pub fn notice_item(n: &Notice) -> Node {
     if n.priority == Priority::Urgent {
         meta = meta.child(urgent_badge()).text(" ");
     }
-    item(format!("/notices/{}", n.id), &n.title)
+    item(item_href(ItemKind::Notice, &n.id), &n.title)
         .child(meta.text(facts.join(" · ")))
         .into()
 }
 
 pub fn topic_item(t: &Topic) -> Node {
-    item(format!("/topics/{}", t.id), &t.title)
+    item(item_href(ItemKind::Topic, &t.id), &t.title)
         .opt((!t.summary.is_empty()).then(|| tx("p", t.summary.as_str()).class("item-summary")))
         .into()
 }

@@ -1,32 +1,23 @@
 //! `/qa/:id`: one question, its answer, the policy sections it rests on and related questions.
 
-use super::{page, Ctx};
-use crate::components::common::{item_list, paragraphs};
-use crate::components::items::qa_item;
-use crate::components::markup::{el, li, link, section, tx, Markup, Node};
-use crate::components::status::not_found;
-use crate::platform;
-use crate::state::Loaded;
-use leptos::prelude::*;
-use mingbai_core::Qa;
+use crate::common::{item_list, paragraphs};
+use crate::items::qa_item;
+use crate::markup::{el, li, link, section, tx, Markup, Node};
+use crate::route::{item_href, section_href};
+use crate::site::{clip, Page, Site};
+use crate::status::not_found;
+use mingbai_core::{ItemKind, Qa};
 
-#[component]
-pub fn QaPage() -> impl IntoView {
-    page(render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    match cx.loaded.library.qa_entry(cx.id) {
-        Some(qa) => {
-            platform::set_title(&qa.question);
-            qa_view(cx.loaded, qa)
-        }
-        None => not_found(),
+pub fn render(site: &Site, id: &str) -> Page {
+    match site.library.qa_entry(id) {
+        Some(qa) => Page::new(qa.question.as_str(), qa_view(site, qa))
+            .described(clip(&qa.answer.join(""), 120)),
+        None => not_found(site.hotline),
     }
 }
 
-fn qa_view(loaded: &Loaded, q: &Qa) -> Markup {
-    let lib = &loaded.library;
+fn qa_view(site: &Site, q: &Qa) -> Markup {
+    let lib = site.library;
     let refs: Vec<Node> = q
         .policy_refs
         .iter()
@@ -35,10 +26,10 @@ fn qa_view(loaded: &Loaded, q: &Qa) -> Markup {
             let section = r.section.as_deref().and_then(|s| policy.section(s));
             Some(li(match section {
                 Some(s) => link(
-                    format!("/policies/{}#{}", policy.id, s.id),
+                    section_href(&policy.id, &s.id),
                     format!("{} · {}", policy.title, s.heading),
                 ),
-                None => link(format!("/policies/{}", policy.id), policy.title.as_str()),
+                None => link(item_href(ItemKind::Policy, &policy.id), policy.title.as_str()),
             }))
         })
         .collect();

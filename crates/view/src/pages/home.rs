@@ -1,25 +1,14 @@
 //! `/`: what most people came for — current notices, hot questions, the latest cards and the
 //! "一件事" topics — plus a way into the full policy library.
 
-use super::{page_from, Ctx};
-use crate::components::common::{item_list, more_link};
-use crate::components::items::{card_item, notice_item, qa_item, topic_item};
-use crate::components::markup::{section, tx, Markup, Node};
-use crate::platform;
-use leptos::prelude::*;
+use crate::common::{item_list, more_link};
+use crate::items::{card_item, notice_item, qa_item, topic_item};
+use crate::markup::{section, tx, Markup, Node};
+use crate::site::{Page, Site};
 use mingbai_core::first_screen::{home_topics, HOME_CARDS, HOME_HOT_QUESTIONS, HOME_NOTICES};
 
-#[component]
-pub fn HomePage() -> impl IntoView {
-    // Only what this page shows: the policies (the biggest file) load when a page needs them,
-    // and a large library's first-screen block stands in for whole kinds.
-    page_from(&mingbai_core::FIRST_SCREEN, true, render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    let loaded = cx.loaded;
-    platform::set_title("首页");
-    let lib = &loaded.library;
+pub fn render(site: &Site) -> Page {
+    let lib = site.library;
 
     let mut page: Vec<Node> = vec![
         tx("h1", lib.name()).into(),
@@ -27,8 +16,8 @@ fn render(cx: &Ctx) -> Markup {
             .class("lead")
             .into(),
     ];
-    page.extend(super::inbox::home_block(lib));
-    let notices = match &loaded.today {
+    page.extend(super::subscribe_block::home_block(site));
+    let notices = match &site.today {
         Some(today) => lib.current_notices(today),
         None => lib.all_notices(),
     };
@@ -69,17 +58,9 @@ fn render(cx: &Ctx) -> Markup {
     }
     page.push(
         section("home-policies", "home-block", "政策文件库")
-            .child(tx(
-                "p",
-                if loaded.has(&[mingbai_core::FileRole::Policies]) {
-                    format!(
-                        "收录政策文件 {} 份，可按发布机构、年份、主题和有效性查找。",
-                        lib.policies.len()
-                    )
-                } else {
-                    "政策文件原文，可按发布机构、年份、主题和有效性查找。".to_string()
-                },
-            ))
+            // The same words whether or not the policies are loaded yet (the home page does not
+            // load them): the pre-rendered page and the app agree.
+            .child(tx("p", "政策文件原文，可按发布机构、年份、主题和有效性查找。"))
             .child(more_link("/policies", "查看政策文件"))
             .into(),
     );
@@ -90,5 +71,11 @@ fn render(cx: &Ctx) -> Markup {
                 .into(),
         );
     }
-    Markup(page)
+    let description = lib
+        .manifest
+        .as_ref()
+        .and_then(|m| m.description.as_deref())
+        .map(|d| crate::site::clip(d, 120))
+        .unwrap_or_else(|| "查政策、看解读、问问题，一看就明白。".to_string());
+    Page::new("首页", Markup(page)).described(description)
 }

@@ -1,24 +1,24 @@
 //! `/privacy` (隐私说明): what the app keeps on this device, where, how to delete it, and that
 //! nothing is sent anywhere.
 
-use super::Ctx;
-use crate::components::markup::{el, li, link, section, tx, Markup};
-use crate::platform::{self, storage};
-use crate::subs::{self, button};
+use crate::frame::NEEDS_APP;
+use crate::markup::{el, li, link, section, tx, Markup};
+use crate::site::{Page, Site};
 use mingbai_core::subscribe::{INBOX_KEY, KEY_PREFIX, PROFILE_KEY};
 
-pub fn render(_: &Ctx) -> Markup {
-    platform::set_title("隐私说明");
-    // Re-render after 清除全部.
-    subs::track();
-    let stored = storage::keys(KEY_PREFIX);
-    let stored = if stored.is_empty() {
-        tx("p", "这台设备上目前没有保存本应用的任何内容。")
-    } else {
-        el("ul").class("stored-keys").children(stored.into_iter().map(|k| li(tx("code", k))))
+fn button(action: &'static str, text: &'static str) -> crate::markup::El {
+    el("button").attr("type", "button").attr("data-action", action).text(text)
+}
+
+pub fn render(site: &Site) -> Page {
+    // What this device keeps is known only on the device: pre-rendered, the app fills it in.
+    let stored = match site.device {
+        None => tx("p", "打开本应用后，这里会列出这台设备保存的项目。").class(NEEDS_APP),
+        Some(d) if d.stored_keys.is_empty() => tx("p", "这台设备上目前没有保存本应用的任何内容。"),
+        Some(d) => el("ul").class("stored-keys").children(d.stored_keys.iter().map(|k| li(tx("code", k.as_str())))),
     };
     let key = |key: &str, what: &str| li(el("span").child(tx("code", key)).text(format!("：{what}")));
-    Markup(vec![
+    let body = Markup(vec![
         tx("h1", "隐私说明").into(),
         tx("p", "本应用没有账号，不需要注册，也不收集姓名、电话等个人信息。您的订阅设置、关注和已读记录只保存在这台设备的浏览器里，不会发送到任何服务器。").class("lead").into(),
         section("privacy-what", "privacy-block", "保存了什么、保存在哪里")
@@ -39,8 +39,9 @@ pub fn render(_: &Ctx) -> Markup {
             .into(),
         section("privacy-delete", "privacy-block", "怎样删除")
             .child(tx("p", "点下面的“清除全部”，会删除本应用在这台设备上保存的全部内容。也可以在浏览器设置里清除本网站的数据。"))
-            .child(el("p").child(button("clear", "清除全部").class("danger")))
+            .child(el("p").class(NEEDS_APP).child(button("clear", "清除全部").class("danger")))
             .child(el("p").child(link("/subscribe", "查看或修改订阅设置")))
             .into(),
-    ])
+    ]);
+    Page::new("隐私说明", body).described("明白 · 政策明白卡的隐私说明：保存了什么、保存在哪里、发送了什么、怎样删除。")
 }

@@ -1,27 +1,19 @@
 //! `/cards/:id`: a 政策明白卡 laid out as one visual sheet (一图读懂): title and summary, then
 //! 要点, 谁能享受, 能得到什么, 怎么办, 要带什么, 有什么变化, 什么时候, 联系电话 (empty blocks skipped).
 
-use super::{page, Ctx};
-use crate::components::markup::{el, link, tx, El, Markup, Node};
-use crate::components::status::not_found;
-use crate::platform;
-use crate::state::Loaded;
-use leptos::prelude::*;
+use crate::frame::follow_button;
+use crate::markup::{el, link, tx, El, Markup, Node};
+use crate::route::item_href;
+use crate::site::{clip, Page, Site};
+use crate::status::not_found;
 use mingbai_core::browse::tel_href;
-use mingbai_core::{Card, TitledText};
+use mingbai_core::{Card, ItemKind, TitledText};
 
-#[component]
-pub fn CardPage() -> impl IntoView {
-    page(render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    match cx.loaded.library.card(cx.id) {
-        Some(card) => {
-            platform::set_title(&card.title);
-            card_view(cx.loaded, card)
-        }
-        None => not_found(),
+pub fn render(site: &Site, id: &str) -> Page {
+    match site.library.card(id) {
+        Some(card) => Page::new(card.title.as_str(), card_view(site, card))
+            .described(clip(&format!("政策明白卡：{}", card.summary), 120)),
+        None => not_found(site.hotline),
     }
 }
 
@@ -66,8 +58,8 @@ fn bullets(items: &[String]) -> Option<El> {
     })
 }
 
-fn card_view(loaded: &Loaded, c: &Card) -> Markup {
-    let lib = &loaded.library;
+fn card_view(site: &Site, c: &Card) -> Markup {
+    let lib = site.library;
     let audiences: Vec<Node> = c
         .audiences
         .iter()
@@ -143,7 +135,7 @@ fn card_view(loaded: &Loaded, c: &Card) -> Markup {
         el("p")
             .class("card-source")
             .text("政策原文：")
-            .child(link(format!("/policies/{}", p.id), p.title.as_str()))
+            .child(link(item_href(ItemKind::Policy, &p.id), p.title.as_str()))
     });
 
     Markup::one(
@@ -159,7 +151,7 @@ fn card_view(loaded: &Loaded, c: &Card) -> Markup {
                             .then(|| tx("p", c.summary.as_str()).class("card-summary")),
                     ),
             )
-            .child(crate::components::follow::follow_button(mingbai_core::ItemKind::Card, &c.id))
+            .child(follow_button(site, ItemKind::Card, &c.id))
             .opt(block("points", "要点", numbered(&c.key_points)))
             .opt(block("who", who_heading, who))
             .opt(block("benefits", "能得到什么", bullets(&c.benefits)))

@@ -1,24 +1,13 @@
 //! `/notices`: notices in force first (urgent first), expired ones in their own group.
 
-use super::{page_needing, Ctx};
-use mingbai_core::FileRole;
-use crate::components::common::item_list;
-use crate::components::items::notice_item;
-use crate::components::markup::{section, tx, Markup};
-use crate::platform;
-use leptos::prelude::*;
+use crate::common::item_list;
+use crate::items::notice_item;
+use crate::markup::{section, tx, Markup};
+use crate::site::{Page, Site};
 
-#[component]
-pub fn NoticesPage() -> impl IntoView {
-    // A list of one kind: only its file and the taxonomy (labels), not the whole library.
-    page_needing(&[FileRole::Taxonomy, FileRole::Notices], render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    let loaded = cx.loaded;
-    platform::set_title("通知公告");
-    let lib = &loaded.library;
-    let (current, expired) = match &loaded.today {
+pub fn render(site: &Site) -> Page {
+    let lib = site.library;
+    let (current, expired) = match &site.today {
         Some(today) => (lib.current_notices(today), lib.expired_notices(today)),
         None => (lib.all_notices(), Vec::new()),
     };
@@ -40,5 +29,5 @@ fn render(cx: &Ctx) -> Markup {
                 .into(),
         );
     }
-    Markup(page)
+    Page::new("通知公告", Markup(page)).described(format!("{}的通知公告：当前通知和已过期通知。", lib.name()))
 }

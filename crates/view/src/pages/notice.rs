@@ -1,34 +1,23 @@
 //! `/notices/:id`: one notice with its dates, urgency, body and linked items.
 
-use super::{page, Ctx};
-use crate::components::common::{item_list, paragraphs, tag_list, urgent_badge};
-use crate::components::markup::{el, link, section, tx, Markup, Node};
-use crate::components::status::not_found;
-use crate::platform;
-use crate::state::Loaded;
-use leptos::prelude::*;
+use crate::common::{item_list, paragraphs, tag_list, urgent_badge};
+use crate::markup::{el, link, section, tx, Markup, Node};
+use crate::site::{clip, Page, Site};
+use crate::status::not_found;
 use mingbai_core::browse::is_expired;
 use mingbai_core::{Notice, Priority};
 
-#[component]
-pub fn NoticePage() -> impl IntoView {
-    page(render)
-}
-
-fn render(cx: &Ctx) -> Markup {
-    match cx.loaded.library.notice(cx.id) {
-        Some(notice) => {
-            platform::set_title(&notice.title);
-            crate::subs::opened_notice(&notice.id);
-            notice_view(cx.loaded, notice)
-        }
-        None => not_found(),
+pub fn render(site: &Site, id: &str) -> Page {
+    match site.library.notice(id) {
+        Some(notice) => Page::new(notice.title.as_str(), notice_view(site, notice))
+            .described(clip(&notice.body.join(""), 120)),
+        None => not_found(site.hotline),
     }
 }
 
-fn notice_view(loaded: &Loaded, n: &Notice) -> Markup {
-    let lib = &loaded.library;
-    let expired = loaded.today.as_ref().is_some_and(|t| is_expired(n, t));
+fn notice_view(site: &Site, n: &Notice) -> Markup {
+    let lib = site.library;
+    let expired = site.today.as_ref().is_some_and(|t| is_expired(n, t));
     let urgent = n.priority == Priority::Urgent;
     let flags = (urgent || expired).then(|| {
         el("p")
