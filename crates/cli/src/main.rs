@@ -6,12 +6,14 @@
 //!   (through the sharded index when `--index <dir>` is given, the manifest declares one, or
 //!   `<library-dir>/index/head.json` exists; `--no-index` builds the index in memory).
 //! - `mingbai index <library-dir> [--out <dir>]`: write the sharded search index.
+//! - `mingbai site <library-dir> --out <dir> [--base-url URL]`: pre-render every page as HTML.
 
 mod check;
 mod generate;
 mod index_cmd;
 mod schema_cmd;
 mod search_cmd;
+mod site_cmd;
 
 use std::process::ExitCode;
 
@@ -20,6 +22,7 @@ const USAGE: &str = "用法 / usage:
   mingbai schema [--out <dir>]           print or write the JSON Schemas of format v1
   mingbai search <library-dir> <query> [--limit N] [--json] [--index <index-dir> | --no-index]
   mingbai index <library-dir> [--out <dir>]   write the sharded search index (default <library-dir>/index/)
+  mingbai site <library-dir> --out <dir> [--base-url URL] [--today YYYY-MM-DD]   pre-render every page into a built app
   mingbai generate --entries N --out <dir> [--seed S]   write a synthetic library (benchmarks)";
 
 fn main() -> ExitCode {
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("search") => search_cmd::run(&args[1..]),
         Some("generate") => generate::run(&args[1..]),
         Some("index") => index_cmd::run(&args[1..]),
+        Some("site") => site_cmd::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
