@@ -38,7 +38,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let (Some(entries), Some(out)) = (entries, out) else { return Err(usage.to_string()) };
     let lib = generate(entries, seed);
     let files = write(&lib, Path::new(&out)).map_err(|e| format!("{out}: {e}"))?;
-    println!(
+    outln!(
         "已生成 generated: {} policies, {} cards, {} qa, {} notices, {} topics, {} synonyms → {out} ({files} files, seed {seed})",
         lib.policies.len(),
         lib.cards.len(),

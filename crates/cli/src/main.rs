@@ -7,6 +7,8 @@
 //!   `<library-dir>/index/head.json` exists; `--no-index` builds the index in memory).
 //! - `mingbai index <library-dir> [--out <dir>]`: write the sharded search index.
 
+#[macro_use]
+mod output;
 mod check;
 mod generate;
 mod index_cmd;
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("index") => index_cmd::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
+    output::flush();
     match result {
         Ok(code) => code,
         Err(message) => {
