@@ -38,13 +38,12 @@ def main():
     for i in range(364):
         d = start + datetime.timedelta(days=i)
         days.append(f"{d.day:02d}/{MONTHS[d.month - 1]}/{d.year}")
-    queries = []
-    for a in WORDS:
-        for b in WORDS:
-            for t in TAILS:
-                queries.append(quote(f"{a}{b}{t}", safe=""))
-    rng.shuffle(queries)
-    queries = queries[:300_000]
+    # 300,000 distinct queries: word pairs with a tail, then word triples.
+    texts = [f"{a}{b}{t}" for a in WORDS for b in WORDS for t in TAILS]
+    texts += [f"{a}{b}{c}" for a in WORDS for b in WORDS for c in WORDS]
+    texts = list(dict.fromkeys(texts))
+    rng.shuffle(texts)
+    queries = [quote(t, safe="") for t in texts[:300_000]]
     ids = [f"qa-{i:03d}" for i in range(1, 300)] + ["card-huaiyin-2024", "huaiyin-2024"]
     kinds = ["qa"] * 299 + ["card", "policy"]
     reasons = ["&r=unclear", "&r=not_wanted", "&r=outdated", "&r=other", ""]
@@ -69,7 +68,7 @@ def main():
             elif r < 0.995:
                 s = rng.random()
                 # Long tail: small indexes are frequent, most queries are rare.
-                q = queries[min(n - 1, int(rng.paretovariate(0.6)) - 1)] if s < 0.7 else queries[rng.randrange(n)]
+                q = queries[min(n - 1, int(rng.paretovariate(0.6)) - 1)] if rng.random() < 0.3 else queries[rng.randrange(n)]
                 if s < 0.45:
                     path = f"/feedback?v=1&t=nr&q={q}"
                 elif s < 0.6:

@@ -90,11 +90,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         let index = SearchIndex::build(&report.library);
         (report.library, index)
     });
-    let report = build(&tally, library.as_ref(), options.top);
+    // Typo correction merges groups: once, for the report and the workbook.
+    let merged = corrected(&tally.unanswered, library.as_ref());
+    let unanswered = sorted_groups(merged.as_ref().unwrap_or(&tally.unanswered));
+    let report = build(&tally, &unanswered, library.as_ref(), options.top);
     if let Some(path) = &options.xlsx {
-        let groups = sorted_groups(&corrected(&tally.unanswered, library.as_ref()));
-        crate::report_xlsx::write(path, &groups[..groups.len().min(XLSX_ROWS)]).map_err(|e| format!("{}：{e}", path.display()))?;
-        eprintln!("已写出 {}：{} 条搜不到答案的问题（问答工作表，答案待填写）", path.display(), groups.len().min(XLSX_ROWS));
+        let groups = &unanswered[..unanswered.len().min(XLSX_ROWS)];
+        crate::report_xlsx::write(path, groups).map_err(|e| format!("{}：{e}", path.display()))?;
+        eprintln!("已写出 {}：{} 条搜不到答案的问题（问答工作表，答案待填写）", path.display(), groups.len());
     }
     if options.json {
         let mut report = report;
@@ -161,9 +164,9 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.iter().enumerate().any(|(i, b)| b == first && haystack[i + 1..].starts_with(rest))
 }
 
-/// Groups merged after the engine's typo correction (when a library is given).
-fn corrected(groups: &HashMap<String, QueryGroup>, library: Option<&(Library, SearchIndex)>) -> HashMap<String, QueryGroup> {
-    let Some((lib, index)) = library else { return groups.clone() };
+/// Groups merged after the engine's typo correction (only with a library).
+fn corrected(groups: &HashMap<String, QueryGroup>, library: Option<&(Library, SearchIndex)>) -> Option<HashMap<String, QueryGroup>> {
+    let (lib, index) = library?;
     let mut order: Vec<(&String, &QueryGroup)> = groups.iter().collect();
     order.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
     let mut merged: HashMap<String, QueryGroup> = HashMap::new();
@@ -180,13 +183,14 @@ fn corrected(groups: &HashMap<String, QueryGroup>, library: Option<&(Library, Se
         }
         merged.entry(target).or_default().merge(group);
     }
-    merged
+    Some(merged)
 }
 
-fn sorted_groups(groups: &HashMap<String, QueryGroup>) -> Vec<QueryGroup> {
+/// Most frequent first (then by key, so the order is stable).
+fn sorted_groups(groups: &HashMap<String, QueryGroup>) -> Vec<&QueryGroup> {
     let mut list: Vec<(&String, &QueryGroup)> = groups.iter().collect();
     list.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
-    list.into_iter().map(|(_, g)| g.clone()).collect()
+    list.into_iter().map(|(_, g)| g).collect()
 }
 
 fn group_json(group: &QueryGroup, library: Option<&(Library, SearchIndex)>) -> Value {
@@ -218,8 +222,8 @@ fn title(lib: &Library, kind: PageKind, id: &str) -> Option<String> {
 }
 
 /// The whole report as JSON (the text report prints from it too).
-fn build(tally: &Tally, library: Option<&(Library, SearchIndex)>, top: usize) -> Value {
-    let unanswered: Vec<Value> = sorted_groups(&corrected(&tally.unanswered, library)).iter().take(top).map(|g| group_json(g, library)).collect();
+fn build(tally: &Tally, unanswered: &[&QueryGroup], library: Option<&(Library, SearchIndex)>, top: usize) -> Value {
+    let unanswered: Vec<Value> = unanswered.iter().take(top).map(|g| group_json(g, library)).collect();
     let not_opened: Vec<Value> = sorted_groups(&tally.not_opened).iter().take(top).map(|g| group_json(g, library)).collect();
 
     let mut pages: Vec<_> = tally.pages.iter().filter(|(_, p)| p.not_helpful > 0).collect();

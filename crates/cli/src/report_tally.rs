@@ -10,9 +10,12 @@ use mingbai_core::search::normalize::normalize;
 use mingbai_core::search::tokens::strip_filler;
 use std::collections::{BTreeMap, HashMap};
 
-pub const MAX_GROUPS: usize = 100_000;
-const MAX_VARIANTS: usize = 8;
-const MAX_WEEKS: usize = 120;
+pub const MAX_GROUPS: usize = 50_000;
+const MAX_VARIANTS: usize = 6;
+/// A year and a bit: enough for the weeks a query rose in.
+const MAX_WEEKS: usize = 60;
+/// Weeks in the weekly totals (ten years; forged hour buckets cannot grow it further).
+const MAX_TOTAL_WEEKS: usize = 520;
 
 /// An ISO week, kept as the day number (days since 1970-01-01) of its Monday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -157,7 +160,7 @@ impl Tally {
         let code = signal.event.code();
         *self.by_type.entry(code).or_default() += 1;
         if let Some(week) = week {
-            if self.by_week.len() < MAX_WEEKS || self.by_week.contains_key(&week) {
+            if self.by_week.len() < MAX_TOTAL_WEEKS || self.by_week.contains_key(&week) {
                 *self.by_week.entry(week).or_default().entry(code).or_default() += 1;
             }
         }

@@ -12,7 +12,7 @@ use std::path::Path;
 pub const HEADERS: [&str; 14] =
     ["编号", "问题", "相似问法", "答案", "政策依据", "主题", "适用对象", "热度", "更新日期", "来源", "责任单位", "适用范围", "适用地区", "失效日期"];
 
-pub fn write(path: &Path, groups: &[QueryGroup]) -> Result<(), XlsxError> {
+pub fn write(path: &Path, groups: &[&QueryGroup]) -> Result<(), XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("问答")?;
