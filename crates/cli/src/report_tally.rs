@@ -54,7 +54,7 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
 /// The grouping key of a query: normalised as the engine does (full-width, case, question words
 /// such as 请问/怎么/吗 dropped), without spaces and punctuation.
 pub fn query_key(query: &str) -> String {
-    strip_filler(&normalize(query)).chars().filter(|c| !c.is_whitespace() && !(c.is_ascii_punctuation() || "，。？！、；：“”‘’（）《》".contains(*c))).collect()
+    strip_filler(&normalize(query)).chars().filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。？！、；：“”‘’（）《》".contains(*c)).collect()
 }
 
 /// One grouped query: how often, in which spellings, in which weeks.

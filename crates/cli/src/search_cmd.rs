@@ -17,15 +17,18 @@ use std::process::ExitCode;
 
 /// Either engine, opened once.
 enum Engine {
-    Memory(SearchIndex, Library),
-    Sharded(IndexHead, PathBuf, usize),
+    Memory(Box<(SearchIndex, Library)>),
+    Sharded(Box<IndexHead>, PathBuf, usize),
 }
+
+/// The index head's size and the chunks read for one query, with their sizes.
+type Loaded = (usize, Vec<(String, usize)>);
 
 impl Engine {
     /// The response, and the chunks read for it (sharded only).
-    fn search(&mut self, request: &SearchRequest) -> (SearchResponse, Option<(usize, Vec<(String, usize)>)>) {
+    fn search(&mut self, request: &SearchRequest) -> (SearchResponse, Option<Loaded>) {
         match self {
-            Engine::Memory(index, library) => (index.search(library, request), None),
+            Engine::Memory(memory) => (memory.0.search(&memory.1, request), None),
             Engine::Sharded(head, dir, head_bytes) => {
                 let (response, chunks) = search_sharded(head, dir, request);
                 (response, Some((*head_bytes, chunks)))
@@ -123,9 +126,9 @@ fn open_engine(dir: &Path, index_dir: Option<PathBuf>, no_index: bool) -> Result
     Ok(match index_dir {
         Some(index_dir) => {
             let (head, head_bytes) = open_head(&index_dir)?;
-            Engine::Sharded(head, index_dir, head_bytes)
+            Engine::Sharded(Box::new(head), index_dir, head_bytes)
         }
-        None => Engine::Memory(SearchIndex::build(&report.library), report.library),
+        None => Engine::Memory(Box::new((SearchIndex::build(&report.library), report.library))),
     })
 }
 
@@ -145,7 +148,7 @@ fn response_json(response: &SearchResponse) -> serde_json::Value {
     out
 }
 
-fn print_readable(response: &SearchResponse, loaded: Option<(usize, Vec<(String, usize)>)>) {
+fn print_readable(response: &SearchResponse, loaded: Option<Loaded>) {
     if let Some(corrected) = &response.corrected {
         outln!("已为您显示“{corrected}”的结果");
     }
