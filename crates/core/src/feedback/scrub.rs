@@ -42,7 +42,6 @@ pub fn scrub(text: &str) -> String {
     addresses(&chars, &mut spans);
     digit_groups(&chars, &mut spans);
     names(&chars, &mut spans);
-    spans.sort_by_key(|s| s.start);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     for span in &spans {
@@ -54,9 +53,11 @@ pub fn scrub(text: &str) -> String {
     out
 }
 
+/// Adds a span unless it overlaps one already found; keeps them in order (no sort code in the wasm).
 fn add(spans: &mut Vec<Span>, start: usize, end: usize, marker: &'static str) {
     if start < end && !spans.iter().any(|s| s.start < end && start < s.end) {
-        spans.push(Span { start, end, marker });
+        let at = spans.iter().position(|s| s.start > start).unwrap_or(spans.len());
+        spans.insert(at, Span { start, end, marker });
     }
 }
 
@@ -70,6 +71,11 @@ fn digit(c: char) -> Option<u8> {
         '０'..='９' => Some((c as u32 - '０' as u32) as u8),
         _ => None,
     }
+}
+
+/// Whether `c` is one of the characters of `set` (a plain scan: smaller in the wasm than `str::contains`).
+fn one_of(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
 }
 
 fn is_han(c: char) -> bool {
@@ -243,7 +249,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// A character that ends a name: what people type right after their name.
 fn ends_name(c: char) -> bool {
-    !is_han(c) || "的想要在是和与及有没能可会去来了吗呢吧啊办领问咨查请需怎如为从今现已还也都就家住户年岁男女，。".contains(c)
+    !is_han(c) || one_of("的想要在是和与及有没能可会去来了吗呢吧啊办领问咨查请需怎如为从今现已还也都就家住户年岁男女，。", c)
 }
 
 fn names(chars: &[char], spans: &mut Vec<Span>) {
@@ -251,7 +257,7 @@ fn names(chars: &[char], spans: &mut Vec<Span>) {
     for i in 0..chars.len() {
         if text_at(i, "我姓") {
             if let Some(c) = chars.get(i + 2) {
-                if SURNAMES.contains(*c) {
+                if one_of(SURNAMES, *c) {
                     add(spans, i + 2, i + 3, NAME);
                 }
             }
@@ -266,7 +272,7 @@ fn names(chars: &[char], spans: &mut Vec<Span>) {
         if !is_han(*first) || ends_name(*first) || ends_name(*second) {
             continue;
         }
-        if NOT_NAMES.iter().any(|w| text_at(q, w)) || (!strong && !SURNAMES.contains(*first)) {
+        if NOT_NAMES.iter().any(|w| text_at(q, w)) || (!strong && !one_of(SURNAMES, *first)) {
             continue;
         }
         let longest = if COMPOUND_SURNAMES.iter().any(|w| text_at(q, w)) { 4 } else { 3 };
@@ -292,10 +298,10 @@ fn addresses(chars: &[char], spans: &mut Vec<Span>) {
             q += 1;
         }
         let mut end = q;
-        while end < chars.len() && end < q + 40 && !chars[end].is_whitespace() && !"，。,；;！？!?、".contains(chars[end]) {
+        while end < chars.len() && end < q + 40 && !chars[end].is_whitespace() && !one_of("，。,；;！？!?、", chars[end]) {
             end += 1;
         }
-        let Some(last_marker) = (q..end).rev().find(|k| HOUSE_MARKERS.contains(chars[*k])) else { continue };
+        let Some(last_marker) = (q..end).rev().find(|k| one_of(HOUSE_MARKERS, chars[*k])) else { continue };
         if chars[q..last_marker].iter().any(|c| digit(*c).is_some()) {
             add(spans, q, last_marker + 1, ADDRESS);
         }

@@ -184,7 +184,11 @@ impl HourBucket {
     }
 
     pub fn code(self) -> String {
-        format!("{:04}{:02}{:02}{:02}", self.year, self.month, self.day, self.hour)
+        let mut out = String::with_capacity(10);
+        for (value, width) in [(u32::from(self.year), 4), (u32::from(self.month), 2), (u32::from(self.day), 2), (u32::from(self.hour), 2)] {
+            push_digits(&mut out, value, width);
+        }
+        out
     }
 }
 
@@ -299,7 +303,11 @@ impl Signal {
     /// The query string, without `?`. Queries are scrubbed of personal data and cut to
     /// `MAX_QUERY_CHARS`; an id longer than `MAX_ID_CHARS` is cut too (the validator refuses such ids).
     pub fn encode(&self) -> String {
-        let mut out = format!("v={VERSION}&t={}", self.event.code());
+        let mut out = String::with_capacity(64);
+        out.push_str("v=");
+        out.push_str(VERSION);
+        out.push_str("&t=");
+        out.push_str(self.event.code());
         let mut put = |key: &str, value: &str| {
             out.push('&');
             out.push_str(key);
@@ -318,7 +326,9 @@ impl Signal {
             Event::NoResult { query } => put("q", &clean_query(query)),
             Event::NotOpened { query, results } => {
                 put("q", &clean_query(query));
-                put("n", &results.clamp(&1, &MAX_COUNT).to_string());
+                let mut n = String::new();
+                push_digits(&mut n, *results.clamp(&1, &MAX_COUNT), 1);
+                put("n", &n);
             }
             Event::Rewritten { query, used } => {
                 put("q", &clean_query(query));
@@ -408,13 +418,37 @@ pub fn feedback_url(endpoint: &str, signal: &Signal) -> Option<String> {
     if endpoint.is_empty() || endpoint.contains(['?', '#']) || endpoint.chars().any(char::is_whitespace) {
         return None;
     }
-    Some(format!("{endpoint}?{}", signal.encode()))
+    let mut url = String::from(endpoint);
+    url.push('?');
+    url.push_str(&signal.encode());
+    Some(url)
+}
+
+/// Decimal digits, zero-padded to `width` (no formatting machinery in the wasm).
+fn push_digits(out: &mut String, value: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut n = value;
+    let mut len = 0;
+    while n > 0 || len == 0 {
+        digits[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    out.extend(digits[..len].iter().rev().map(|d| char::from(*d)));
 }
 
 /// A query ready to leave the device: personal data masked, whitespace collapsed, cut to length.
 fn clean_query(query: &str) -> String {
-    let scrubbed = scrub(query);
-    let collapsed = scrubbed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut collapsed = String::new();
+    for word in scrub(query).split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
     cut(&collapsed, MAX_QUERY_CHARS)
 }
 
@@ -491,6 +525,9 @@ mod tests {
         assert_eq!(round_trip(Signal::new(Event::NoResult { query: "养老 补贴".into() })), "v=1&t=nr&q=%E5%85%BB%E8%80%81%20%E8%A1%A5%E8%B4%B4");
         round_trip(Signal::new(Event::NotOpened { query: "公积金".into(), results: 12 }).on(Surface::Embed));
         round_trip(Signal::new(Event::Rewritten { query: "低宝".into(), used: "低保".into() }));
+        assert_eq!(Signal::new(Event::NotOpened { query: "a".into(), results: 0 }).encode(), "v=1&t=no&q=a&n=1");
+        assert_eq!(Signal::new(Event::NotOpened { query: "a".into(), results: 5_000_000 }).encode(), "v=1&t=no&q=a&n=999999");
+        assert_eq!(HourBucket::new(2027, 1, 9, 0).unwrap().code(), "2027010900");
         let hour = HourBucket::new(2026, 12, 6, 5).unwrap();
         assert_eq!(round_trip(Signal::new(Event::Hotline { from: PageKind::Other }).on(Surface::Phone).at(hour)), "v=1&t=hl&k=other&s=phone&h=2026120605");
     }
