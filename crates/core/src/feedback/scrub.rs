@@ -476,6 +476,30 @@ mod tests {
         check(&table);
     }
 
+    /// Random text built from the characters that matter: no panic, and never a run of seven or
+    /// more digits left.
+    #[test]
+    fn random_text_never_keeps_a_long_digit_run() {
+        let alphabet: Vec<char> = "0123456789０１９Xx+-— ()（）@.a我叫是本人姓名住址号楼王李张高校，".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let out = scrub(&text);
+            let mut run = 0;
+            for c in out.chars() {
+                run = if digit(c).is_some() { run + 1 } else { 0 };
+                assert!(run < MIN_MASKED_DIGITS, "{text:?} → {out:?}");
+            }
+        }
+    }
+
     #[test]
     fn everything_together_and_odd_input() {
         let text = format!("我叫张伟，身份证{}，电话138 1234 5678，邮箱zw@qq.com，卡号6222021234567890", id18("37010219900101123"));

@@ -442,8 +442,10 @@ fn push_digits(out: &mut String, value: u32, width: usize) {
 
 /// A query ready to leave the device: personal data masked, whitespace collapsed, cut to length.
 fn clean_query(query: &str) -> String {
+    // Only the head can be sent; scrubbing a pasted page whole would cost time for nothing.
+    let head: String = query.chars().take(MAX_QUERY_CHARS * 4).collect();
     let mut collapsed = String::new();
-    for word in scrub(query).split_whitespace() {
+    for word in scrub(&head).split_whitespace() {
         if !collapsed.is_empty() {
             collapsed.push(' ');
         }
