@@ -172,16 +172,23 @@ fn corrected(groups: &HashMap<String, QueryGroup>, library: Option<&(Library, Se
     let mut merged: HashMap<String, QueryGroup> = HashMap::new();
     for (rank, (key, group)) in order.into_iter().enumerate() {
         let mut target = key.clone();
+        let mut correction = None;
         if rank < CORRECTED_GROUPS {
             let request = SearchRequest { query: group.shown().to_string(), limit: 1, ..Default::default() };
             if let Some(fixed) = index.search(lib, &request).corrected {
-                let fixed = query_key(&fixed);
-                if !fixed.is_empty() {
-                    target = fixed;
+                let fixed_key = query_key(&fixed);
+                if !fixed_key.is_empty() {
+                    target = fixed_key;
+                    correction = Some(fixed);
                 }
             }
         }
-        merged.entry(target).or_default().merge(group);
+        let entry = merged.entry(target).or_default();
+        entry.merge(group);
+        if let Some(correction) = correction {
+            entry.misspelled.extend(group.variants.iter().map(|v| v.0.clone()));
+            entry.correction.get_or_insert(correction);
+        }
     }
     Some(merged)
 }
@@ -194,17 +201,16 @@ fn sorted_groups(groups: &HashMap<String, QueryGroup>) -> Vec<&QueryGroup> {
 }
 
 fn group_json(group: &QueryGroup, library: Option<&(Library, SearchIndex)>) -> Value {
-    let shown = group.shown();
-    let variants: Vec<&str> = group.variants.iter().map(|v| v.0.as_str()).filter(|v| *v != shown).collect();
+    let question = group.question();
     let mut out = json!({
-        "query": shown,
+        "query": question,
         "count": group.count,
-        "variants": variants,
+        "variants": group.other_spellings(),
         "first_week": group.first_week().map(Week::label),
         "rose_week": group.rose_week().map(Week::label),
     });
     if let Some((lib, index)) = library {
-        let request = SearchRequest { query: shown.to_string(), limit: 1, ..Default::default() };
+        let request = SearchRequest { query: question, limit: 1, ..Default::default() };
         out["results_now"] = index.search(lib, &request).total.into();
     }
     out

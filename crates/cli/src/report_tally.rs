@@ -63,6 +63,9 @@ pub struct QueryGroup {
     pub count: u64,
     pub variants: Vec<(String, u64)>,
     pub weeks: BTreeMap<Week, u64>,
+    /// Spellings the engine corrected (typos), and what it corrected the first of them to.
+    pub misspelled: Vec<String>,
+    pub correction: Option<String>,
 }
 
 impl QueryGroup {
@@ -90,6 +93,32 @@ impl QueryGroup {
         for (week, n) in &other.weeks {
             *self.weeks.entry(*week).or_default() += n;
         }
+        self.misspelled.extend(other.misspelled.iter().cloned());
+        if self.correction.is_none() {
+            self.correction.clone_from(&other.correction);
+        }
+    }
+
+    /// The question to show editors: the most frequent spelling the engine did not have to
+    /// correct, else the correction of the typo, else the most frequent spelling.
+    pub fn question(&self) -> String {
+        let mut best: Option<&(String, u64)> = None;
+        for v in self.variants.iter().filter(|v| !self.misspelled.contains(&v.0)) {
+            if best.is_none_or(|b| v.1 > b.1) {
+                best = Some(v);
+            }
+        }
+        match (best, &self.correction) {
+            (Some(best), _) => best.0.clone(),
+            (None, Some(correction)) => correction.clone(),
+            (None, None) => self.shown().to_string(),
+        }
+    }
+
+    /// Every spelling but the question's.
+    pub fn other_spellings(&self) -> Vec<&str> {
+        let question = self.question();
+        self.variants.iter().map(|v| v.0.as_str()).filter(|v| *v != question).collect()
     }
 
     /// The most frequent spelling (first seen on a tie).

@@ -1,6 +1,7 @@
 //! `mingbai report --xlsx <file>`: the unanswered questions as the import template's 问答 sheet
 //! (sheet 问答, the template's headers in its order), so editors write the answers in Excel and
-//! re-import the file. Per row: 问题 = the most frequent spelling, 相似问法 = the other spellings
+//! re-import the file. Per row: 问题 = the most frequent correctly spelled form (see
+//! `QueryGroup::question`), 相似问法 = the other spellings, typos included
 //! (separated by ；), 热度 = the count capped at 100, 来源 = a note with the count and the week it
 //! first appeared. 编号 stays empty (the importer derives a stable id from the question), and so do
 //! 答案 and the other columns, for the editors.
@@ -28,9 +29,8 @@ pub fn write(path: &Path, groups: &[&QueryGroup]) -> Result<(), XlsxError> {
     }
     for (i, group) in groups.iter().enumerate() {
         let row = i as u32 + 1;
-        let shown = group.shown();
-        let others: Vec<&str> = group.variants.iter().map(|v| v.0.as_str()).filter(|v| *v != shown).collect();
-        sheet.write_string(row, 1, shown)?;
+        let others = group.other_spellings();
+        sheet.write_string(row, 1, group.question())?;
         if !others.is_empty() {
             sheet.write_string(row, 2, others.join("；"))?;
         }

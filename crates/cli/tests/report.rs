@@ -155,6 +155,9 @@ fn library_adds_titles_correction_and_alias_proposals() {
     let unanswered = r["unanswered"].as_array().unwrap();
     assert_eq!(unanswered.len(), 1, "the typo and the right spelling are one question: {unanswered:?}");
     assert_eq!(unanswered[0]["count"], 3);
+    // Shown in the spelling the engine did not have to correct; the typos become other spellings.
+    assert_eq!(unanswered[0]["query"], "请问低保怎么申请");
+    assert_eq!(unanswered[0]["variants"], serde_json::json!(["低宝怎么申请", "低宝怎么申请？"]));
     assert!(unanswered[0]["results_now"].is_u64());
     let question = r["not_helpful"][0]["title"].as_str().unwrap();
     assert!(question.contains("高校毕业生"), "{question}");
@@ -165,7 +168,7 @@ fn library_adds_titles_correction_and_alias_proposals() {
     // The printed report says the same in Chinese.
     let (code, text, _) = mingbai(&["report", log.to_str().unwrap(), "--library", &library]);
     assert_eq!(code, 0);
-    for part in ["一、搜不到答案的问题", "低宝怎么申请", "二、被标为“没用”的内容", question, "没看懂 1", "synonyms.json", "aliases 加“低宝”", "五、每周合计", "2026-W49"] {
+    for part in ["一、搜不到答案的问题", "请问低保怎么申请", "其他说法：低宝怎么申请", "二、被标为“没用”的内容", question, "没看懂 1", "synonyms.json", "aliases 加“低宝”", "五、每周合计", "2026-W49"] {
         assert!(text.contains(part), "missing {part:?} in:\n{text}");
     }
 }
