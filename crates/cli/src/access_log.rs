@@ -28,9 +28,11 @@ pub enum Line<'a> {
 }
 
 impl LineReader {
-    /// Opens a log file; `.gz` files (by name or by their magic bytes) are decompressed.
+    /// Opens a log file (`-`: standard input); gzip (recognised by its magic bytes) is decompressed.
     pub fn open(path: &Path) -> std::io::Result<LineReader> {
-        let mut file = BufReader::with_capacity(256 * 1024, std::fs::File::open(path)?);
+        let source: Box<dyn std::io::Read> =
+            if path.as_os_str() == "-" { Box::new(std::io::stdin()) } else { Box::new(std::fs::File::open(path)?) };
+        let mut file = BufReader::with_capacity(256 * 1024, source);
         let gzip = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
         let inner: Box<dyn BufRead> =
             if gzip { Box::new(BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(file))) } else { Box::new(file) };

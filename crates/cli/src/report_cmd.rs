@@ -1,5 +1,6 @@
 //! `mingbai report <access-log>… [--library <dir>] [--endpoint <path>] [--top N] [--json] [--xlsx <file>]`:
 //! the editors' report from the feedback signals (docs/feedback.md) in web server access logs.
+//! `-` reads a log from standard input (`zcat access.log.*.gz | mingbai report -`).
 //!
 //! Which requests are signals: with `--endpoint /feedback`, every request to that path (one that
 //! carries no valid signal is counted as rejected); without it, every request whose query string

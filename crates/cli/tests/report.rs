@@ -135,6 +135,18 @@ fn counts_groups_and_weeks_from_a_generated_log() {
     // Two files add up.
     let both = report_json(&[log.to_str().unwrap(), gz_path.to_str().unwrap()]);
     assert_eq!(both["signals"], 64);
+
+    // `-` reads standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mingbai"))
+        .args(["report", "-", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(generated_log().as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let from_stdin: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_stdin["unanswered"], r["unanswered"]);
 }
 
 #[test]
