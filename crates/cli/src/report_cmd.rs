@@ -174,7 +174,8 @@ fn corrected(groups: &HashMap<String, QueryGroup>, library: Option<&(Library, Se
     for (rank, (key, group)) in order.into_iter().enumerate() {
         let mut target = key.clone();
         let mut correction = None;
-        if rank < CORRECTED_GROUPS {
+        // A scrubbed query (〔电话〕…) is left as it is: the engine would "correct" the markers.
+        if rank < CORRECTED_GROUPS && !group.shown().contains('〔') {
             let request = SearchRequest { query: group.shown().to_string(), limit: 1, ..Default::default() };
             if let Some(fixed) = index.search(lib, &request).corrected {
                 let fixed_key = query_key(&fixed);

@@ -158,6 +158,7 @@ fn library_adds_titles_correction_and_alias_proposals() {
         signal_line("02/Dec/2026", &nr("低宝怎么申请")),
         signal_line("02/Dec/2026", &nr("低宝怎么申请？")),
         signal_line("02/Dec/2026", &nr("请问低保怎么申请")),
+        signal_line("02/Dec/2026", &nr("电话13812345678低宝怎么申请")),
         signal_line("02/Dec/2026", &event(Event::NotHelpful { kind: PageKind::Qa, id: "qa-001".into(), reason: Some(Reason::Unclear) })),
         signal_line("02/Dec/2026", &event(Event::Rewritten { query: "低宝".into(), used: "低保".into() })),
     ];
@@ -165,7 +166,9 @@ fn library_adds_titles_correction_and_alias_proposals() {
     let library = repo("public/library");
     let r = report_json(&[log.to_str().unwrap(), "--library", &library]);
     let unanswered = r["unanswered"].as_array().unwrap();
-    assert_eq!(unanswered.len(), 1, "the typo and the right spelling are one question: {unanswered:?}");
+    assert_eq!(unanswered.len(), 2, "the typo and the right spelling are one question: {unanswered:?}");
+    // A scrubbed query keeps its markers (the engine is not asked to correct them).
+    assert_eq!(unanswered[1]["query"], "电话〔电话〕低宝怎么申请");
     assert_eq!(unanswered[0]["count"], 3);
     // Shown in the spelling the engine did not have to correct; the typos become other spellings.
     assert_eq!(unanswered[0]["query"], "请问低保怎么申请");
