@@ -9,9 +9,10 @@
 //!   (bank cards, account and case numbers, local landlines) → `〔数字〕`. Shorter groups stay:
 //!   years, amounts, 文号 numbers and article numbers are not personal. A date typed as
 //!   2024-01-15 stays too.
-//! - names after 我叫/名叫/姓名/名字是/名字叫 (2–3 Han characters), after 我是/本人/叫做 only when
-//!   they start with a common surname and are not a common word (我是高校毕业生 stays), and the one
-//!   character after 我姓 → `〔姓名〕`
+//! - names after 我叫/名叫/姓名/名字是/名字叫 (2–3 Han characters); after 我是/本人/叫做 only when
+//!   they start with a common surname, are not a common word (我是高校毕业生 stays), do not end
+//!   like what people say they are (江苏人, 程序员, 钟点工 stay) and end clearly (punctuation, the
+//!   end, or 想/要/申/办/问…); the one character after 我姓 → `〔姓名〕`
 //! - addresses after 住址/地址/家住/住在 that contain a digit and a house marker (号, 室, 楼, 单元…)
 //!   → `〔地址〕`
 //!
@@ -221,7 +222,8 @@ fn is_standard_number(chars: &[char], start: usize, digits: &[u8], chunks: &[usi
     chunks.len() == 2 && chunks[0] <= 5 && chunks[1] == 4 && (1950..=2099).contains(&year) && before.is_some_and(|c| c.is_ascii_alphabetic() || *c == '/')
 }
 
-/// Phrases after which a name follows. `true`: the phrase itself says so (no surname needed).
+/// Phrases after which a name follows: (phrase, strong). A strong phrase says so itself; after a
+/// weak one (我是, 本人, 叫做) a name needs a common surname and a clear end (see `names`).
 const NAME_TRIGGERS: &[(&str, bool)] = &[
     ("我叫", true),
     ("名叫", true),
@@ -233,8 +235,14 @@ const NAME_TRIGGERS: &[(&str, bool)] = &[
     ("叫做", false),
 ];
 
+/// After a weak phrase, what may follow a name: not a Han character, or one of these
+/// (本人刘德华申请…); 的 only after 叫做 (一位叫做周秀英的老人).
+const AFTER_NAME: &str = "想要申办问咨请需从已就";
+/// Last characters of what people say they are, not of names (江苏人, 程序员, 钟点工, 低保户…).
+const NOT_NAME_ENDINGS: &str = "人员工户者师家族兵农商匠手众属";
+
 /// The most common Chinese surnames (single characters; 欧阳 and 司马 start with 欧 and 司).
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄葛牛樊齐季耿单关翟殷焦邢尚司温祝鲁左岳舒甘聂";
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔常汤康易乔赖文施洪辛柯庄葛牛樊齐季耿单关翟殷焦邢尚司温祝鲁左岳舒甘聂";
 
 /// Two-character surnames: their names run to four characters (欧阳娜娜).
 const COMPOUND_SURNAMES: &[&str] = &["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "夏侯", "尉迟"];
@@ -243,7 +251,7 @@ const COMPOUND_SURNAMES: &[&str] = &["欧阳", "司马", "上官", "诸葛", "�
 const NOT_NAMES: &[&str] = &[
     "高校", "高龄", "高中", "高职", "单亲", "单位", "常住", "方面", "金融", "万元", "文件", "任何", "关于", "江西", "江苏",
     "江北", "周末", "周边", "孙子", "孙女", "黄金", "马上", "石化", "白领", "什么", "谁", "个体", "外地", "本地", "残疾",
-    "退休", "退役", "失业", "农民", "学生", "老人", "孕妇", "党员", "户籍", "名下", "申请", "办理", "需要", "签字", "到场",
+    "退休", "退役", "失业", "农民", "学生", "老人", "常年", "曾经", "程序", "孕妇", "党员", "户籍", "名下", "申请", "办理", "需要", "签字", "到场",
     "身份", "亲自", "要求", "姓名", "于是", "向谁", "齐全", "季度", "康复", "易地", "武警", "钱款", "温州", "左右", "甘肃",
 ];
 
@@ -276,10 +284,25 @@ fn names(chars: &[char], spans: &mut Vec<Span>) {
             continue;
         }
         let longest = if COMPOUND_SURNAMES.iter().any(|w| text_at(q, w)) { 4 } else { 3 };
-        let mut end = q + 2;
-        while end < q + longest && chars.get(end).is_some_and(|c| !ends_name(*c)) {
-            end += 1;
-        }
+        let end = if *strong {
+            let mut end = q + 2;
+            while end < q + longest && chars.get(end).is_some_and(|c| !ends_name(*c)) {
+                end += 1;
+            }
+            end
+        } else {
+            // The shortest run of Han characters that ends clearly and does not end like 江苏人.
+            let de_ok = *trigger == "叫做";
+            let clear_end = |end: usize| match chars.get(end) {
+                None => true,
+                Some(c) => !is_han(*c) || one_of(AFTER_NAME, *c) || (de_ok && *c == '的'),
+            };
+            let han_run = chars[q..].iter().take(longest).take_while(|c| is_han(**c)).count();
+            let Some(end) = (q + 2..=q + han_run).find(|end| clear_end(*end) && !one_of(NOT_NAME_ENDINGS, chars[end - 1])) else {
+                continue;
+            };
+            end
+        };
         add(spans, q, end, NAME);
     }
 }
@@ -420,6 +443,9 @@ mod tests {
             ("我姓王，问公积金", "我姓〔姓名〕，问公积金"),
             ("我叫 马丽 要办医保", "我叫 〔姓名〕 要办医保"),
             ("名字叫何一", "名字叫〔姓名〕"),
+            ("我是雷锋", "我是〔姓名〕"),
+            ("本人王建民想问", "本人〔姓名〕想问"),
+            ("一位叫做孙秀兰的老人", "一位叫做〔姓名〕的老人"),
         ]);
     }
 
@@ -469,6 +495,21 @@ mod tests {
             "政府信息公开条例第二十条",
             "我是外地人",
             "我叫什么不重要",
+            "我是江苏人",
+            "我是金华人，能办吗",
+            "本人程序员，能申请人才补贴吗",
+            "我是钟点工",
+            "我是石油工人",
+            "本人向单位申请",
+            "本人常年在外地",
+            "本人何时能领",
+            "我是曾经的低保户",
+            "我是文化站的",
+            "我是夏天失业的",
+            "我是武汉来的",
+            "我是秦皇岛人",
+            "我是黄河边的人",
+            "我是林业职工",
             "email 怎么写",
             "@12345",
         ];
