@@ -31,14 +31,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     if let Some(advice) = &index_advice {
         warnings += 1;
         if !json {
-            println!("警告 warning: {advice}");
+            outln!("警告 warning: {advice}");
         }
     }
     let index_problem = check_index(Path::new(dir), &report);
     if let Some(problem) = &index_problem {
         errors += 1;
         if !json {
-            println!("错误 error: {problem}");
+            outln!("错误 error: {problem}");
         }
     }
     let lib = &report.library;
@@ -54,12 +54,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             "index": index_problem,
             "index_advice": index_advice,
         });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        outln!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     } else {
         for diagnostic in &report.diagnostics {
-            println!("{diagnostic}");
+            outln!("{diagnostic}");
         }
-        println!(
+        outln!(
             "载入 loaded: {} policies, {} cards, {} qa, {} notices, {} topics, {} synonyms",
             lib.policies.len(),
             lib.cards.len(),
@@ -68,7 +68,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             lib.topics.len(),
             lib.synonyms.len()
         );
-        println!("{errors} errors, {warnings} warnings");
+        outln!("{errors} errors, {warnings} warnings");
     }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

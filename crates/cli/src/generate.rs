@@ -1,4 +1,4 @@
-//! `mingbai generate --entries N --out DIR [--seed S]`: a realistic synthetic library for search
+//! The library behind `mingbai generate` (see `generate_cmd.rs`): a realistic synthetic library for search
 //! benchmarks and recall tests. Deterministic for a given (N, seed): own PRNG (splitmix64), no
 //! hash-order dependence. Entries split about policies 10%, cards 10%, Q&A 60%, notices 15%,
 //! topics 5%; list files are sharded every [`SHARD`] entries. The output passes `mingbai check`
@@ -11,7 +11,6 @@
 use mingbai_core::*;
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::ExitCode;
 
 const VOCAB: &str = include_str!("../data/vocab.tsv");
 /// Entries per shard file.
@@ -20,35 +19,6 @@ pub const SHARD: usize = 2000;
 pub const GENERATOR_VERSION: u32 = 1;
 /// The default seed of `mingbai generate` and of the committed generated-library query set.
 pub const DEFAULT_SEED: u64 = 20250709;
-
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let usage = "mingbai generate --entries N --out DIR [--seed S]";
-    let (mut entries, mut out, mut seed) = (None, None, DEFAULT_SEED);
-    let mut i = 0;
-    while i < args.len() {
-        let value = args.get(i + 1).ok_or(usage)?;
-        match args[i].as_str() {
-            "--entries" => entries = Some(value.parse::<usize>().map_err(|_| usage)?),
-            "--out" => out = Some(value.clone()),
-            "--seed" => seed = value.parse().map_err(|_| usage)?,
-            _ => return Err(usage.to_string()),
-        }
-        i += 2;
-    }
-    let (Some(entries), Some(out)) = (entries, out) else { return Err(usage.to_string()) };
-    let lib = generate(entries, seed);
-    let files = write(&lib, Path::new(&out)).map_err(|e| format!("{out}: {e}"))?;
-    println!(
-        "已生成 generated: {} policies, {} cards, {} qa, {} notices, {} topics, {} synonyms → {out} ({files} files, seed {seed})",
-        lib.policies.len(),
-        lib.cards.len(),
-        lib.qa.len(),
-        lib.notices.len(),
-        lib.topics.len(),
-        lib.synonyms.len()
-    );
-    Ok(ExitCode::SUCCESS)
-}
 
 /// A generated library, ready to write.
 pub struct Generated {

@@ -61,7 +61,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         total += bytes.len();
     }
     let head = built.files.first().map(|f| f.1.len()).unwrap_or(0);
-    println!(
+    outln!(
         "wrote {} files ({:.1} KB, head {:.1} KB, first-screen block {:.1} KB) to {} in {:.1} s",
         built.files.len(),
         total as f64 / 1024.0,
@@ -71,7 +71,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         took.as_secs_f64()
     );
     let relative = out.strip_prefix(dir).map(|p| p.join(HEAD_FILE).to_string_lossy().replace('\\', "/")).unwrap_or_else(|_| out.join(HEAD_FILE).display().to_string());
-    println!("declare it in manifest.json: \"files\": {{…, \"index\": \"{relative}\"}}");
+    outln!("declare it in manifest.json: \"files\": {{…, \"index\": \"{relative}\"}}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,7 +7,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     match args {
         [] => {
             for (name, schema) in all_schemas() {
-                println!("// {name}\n{}", to_text(&schema));
+                outln!("// {name}\n{}", to_text(&schema));
             }
         }
         [flag, dir] if flag == "--out" => {
@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             for (name, schema) in all_schemas() {
                 let path = std::path::Path::new(dir).join(name);
                 std::fs::write(&path, to_text(&schema)).map_err(|e| format!("{}: {e}", path.display()))?;
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
         }
         _ => return Err("mingbai schema [--out <dir>]".to_string()),

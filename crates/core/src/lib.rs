@@ -5,6 +5,7 @@ pub mod accept;
 pub mod browse;
 pub mod date;
 pub mod diagnostic;
+pub mod feedback;
 pub mod first_screen;
 pub mod json;
 pub mod library;
