@@ -139,6 +139,37 @@ impl Library {
         all
     }
 
+    /// `hot_questions` without the questions expired on `today` (`None`: nothing is expired).
+    pub fn current_hot_questions(&self, limit: usize, today: Option<&IsoDate>) -> Vec<&Qa> {
+        let mut found = self.hot_questions(usize::MAX);
+        found.retain(|q| today.is_none_or(|t| !q.is_expired(t)));
+        found.truncate(limit);
+        found
+    }
+
+    /// `questions_on` without the questions expired on `today`.
+    pub fn current_questions_on(&self, theme: Option<&str>, today: Option<&IsoDate>) -> Vec<&Qa> {
+        let mut found = self.questions_on(theme);
+        found.retain(|q| today.is_none_or(|t| !q.is_expired(t)));
+        found
+    }
+
+    /// `related_questions` without the questions expired on `today`.
+    pub fn current_related_questions(&self, qa: &Qa, limit: usize, today: Option<&IsoDate>) -> Vec<&Qa> {
+        let mut found = self.related_questions(qa, usize::MAX);
+        found.retain(|q| today.is_none_or(|t| !q.is_expired(t)));
+        found.truncate(limit);
+        found
+    }
+
+    /// `latest_cards` without the cards expired on `today`.
+    pub fn current_cards(&self, limit: usize, today: Option<&IsoDate>) -> Vec<&Card> {
+        let mut found = self.latest_cards(usize::MAX);
+        found.retain(|c| today.is_none_or(|t| !c.is_expired(t)));
+        found.truncate(limit);
+        found
+    }
+
     /// Notices still in force on `today`, urgent first, then newest first.
     pub fn current_notices(&self, today: &IsoDate) -> Vec<&Notice> {
         let mut found: Vec<&Notice> = self.notices.iter().filter(|n| !is_expired(n, today)).collect();
