@@ -324,8 +324,13 @@ impl Context<'_> {
     fn rows<'g>(&mut self, layout: &'g Layout, summary_index: usize) -> Vec<Row<'g>> {
         let grid = layout.grid;
         let header: Vec<String> = grid.rows[layout.header_row].iter().map(|c| c.text()).collect();
+        // Columns such as 序号 are filled in on empty rows too: they do not make a row count.
+        let ignored: Vec<bool> = header.iter().map(|h| IGNORED_HEADERS.contains(&header_key(h).as_str())).collect();
         let mut rows = Vec::new();
         for (r, cells) in grid.rows.iter().enumerate().skip(layout.header_row + 1) {
+            if cells.iter().enumerate().all(|(i, c)| c.is_blank() || ignored.get(i).copied().unwrap_or(false)) {
+                continue;
+            }
             let values: Vec<(&'static Column, usize, &Cell)> =
                 layout.columns.iter().filter_map(|(i, column)| cells.get(*i).map(|cell| (*column, *i, cell))).collect();
             let any_known = values.iter().any(|(_, _, c)| !c.is_blank());
