@@ -251,9 +251,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let (errors, warnings) = count(&report.diagnostics);
 
     if let Some(old) = &existing {
-        out.line("与原政策库相比：");
-        for d in diff(old, &report.library) {
-            if !d.is_empty() {
+        let diffs: Vec<_> = diff(old, &report.library).into_iter().filter(|d| !d.is_empty()).collect();
+        out.line(if diffs.is_empty() { "与原政策库相比：无变化" } else { "与原政策库相比：" });
+        for d in diffs {
+            {
                 out.line(format!("  {}：新增 {}，修改 {}，删除 {}{}", d.kind, d.added.len(), d.changed.len(), d.removed.len(), sample(&d.removed, "删除的")));
             }
         }
