@@ -155,8 +155,9 @@ pub const SYNONYM: &[Column] = &[
     col("aliases", "同义词", &["俗称", "口语"], false, List, "群众常说的说法，多个用；、分隔", "申请公开；要信息"),
 ];
 
-/// Headers that are known but carry nothing to import (row numbers, remarks).
-pub const IGNORED_HEADERS: &[&str] = &["序号", "行号", "备注", "no", "no.", "序"];
+/// Headers that are known but carry nothing to import (row numbers). Everything else unknown,
+/// 备注 included, is reported.
+pub const IGNORED_HEADERS: &[&str] = &["序号", "行号", "no", "no.", "序"];
 
 impl SheetKind {
     pub const ALL: [SheetKind; 8] = [
