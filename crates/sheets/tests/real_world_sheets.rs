@@ -178,8 +178,12 @@ fn a_csv_file_with_aliases_labels_and_full_width_ids() {
     assert_eq!(t.themes.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["社会救助", "教育"]);
     assert_eq!(t.audiences.len(), 1);
     // Problems: the bad hot value and the unknown scope, on row 4 (the blank row 3 is skipped).
+    // 备注 is not a field: reported on the header row, not silently dropped.
     let p = &outcome.problems;
-    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert_eq!((p[0].row, p[0].column.as_deref()), (Some(1), Some("备注（K列）")));
+    assert!(p[0].message.contains("未知的列，其内容未导入"));
+    let p = &p[1..];
     assert!(p.iter().all(|x| x.row == Some(4) && x.level == Level::Warning));
     assert_eq!(p[0].column.as_deref(), Some("热度（F列）"));
     assert_eq!(p[1].column.as_deref(), Some("适用范围（I列）"));
