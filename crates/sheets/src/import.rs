@@ -208,6 +208,8 @@ fn find_layout<'g>(grid: &'g Grid, options: &Options, problems: &mut Vec<Problem
 struct Row<'a> {
     number: usize,
     values: Vec<(&'static Column, usize, &'a Cell)>,
+    /// Every column of the sheet's layout (a row may end before some of them).
+    columns: &'a [(usize, &'static Column)],
 }
 
 impl<'a> Row<'a> {
@@ -242,9 +244,12 @@ impl<'a> Row<'a> {
         }
         out
     }
+    fn has_column(&self, field: &str) -> bool {
+        self.columns.iter().any(|(_, c)| c.field == field)
+    }
     fn column_name(&self, field: &str, kind: SheetKind) -> String {
-        match self.values.iter().find(|(c, _, _)| c.field == field) {
-            Some((c, i, _)) => format!("{}（{}列）", c.header, column_letter(*i)),
+        match self.columns.iter().find(|(_, c)| c.field == field) {
+            Some((i, c)) => format!("{}（{}列）", c.header, column_letter(*i)),
             None => kind.columns().iter().find(|c| c.field == field).map(|c| c.header.to_string()).unwrap_or_else(|| field.to_string()),
         }
     }
@@ -306,7 +311,10 @@ impl RowReport<'_> {
     }
     fn required_date(&mut self, field: &str, what: &str, today: &IsoDate) -> IsoDate {
         if self.row.first(field).is_none() {
-            self.push(Level::Warning, field, format!("{what}为空，已按导入日期 {today} 记录"));
+            // A sheet without the column is told once (see `Context::missing_date_column`).
+            if self.row.has_column(field) {
+                self.push(Level::Warning, field, format!("{what}为空，已按导入日期 {today} 记录"));
+            }
             return today.clone();
         }
         self.date(field).unwrap_or_else(|| today.clone())
@@ -352,7 +360,7 @@ impl Context<'_> {
                 });
                 continue;
             }
-            rows.push(Row { number: r + 1, values });
+            rows.push(Row { number: r + 1, values, columns: &layout.columns });
         }
         rows
     }
@@ -453,9 +461,31 @@ impl Context<'_> {
             .cloned()
     }
 
+    /// One warning for a sheet that lacks a required date column: every row gets the import date.
+    fn missing_date_column(&mut self, layout: &Layout, rows: usize) {
+        let (field, what) = match layout.kind {
+            SheetKind::Qa => ("updated", "更新日期"),
+            SheetKind::Card => ("published_date", "发布日期"),
+            SheetKind::Notice => ("published", "发布日期"),
+            _ => return,
+        };
+        if rows == 0 || layout.columns.iter().any(|(_, c)| c.field == field) {
+            return;
+        }
+        self.problems.push(Problem {
+            level: Level::Warning,
+            file: layout.grid.file.clone(),
+            sheet: layout.grid.sheet.clone(),
+            row: Some(layout.header_row + 1),
+            column: None,
+            message: format!("表中没有“{what}”列，{rows} 行都按导入日期 {} 记录", self.options.today),
+        });
+    }
+
     fn sheet(&mut self, layout: &Layout, imported: &mut Imported) {
         let s = self.summary_index(layout);
         let rows = self.rows(layout, s);
+        self.missing_date_column(layout, rows.len());
         match layout.kind {
             SheetKind::Qa => {
                 let list = imported.qa.get_or_insert_with(Vec::new);

@@ -215,7 +215,8 @@ fn map_and_sheet_options_and_existing_taxonomy() {
     assert_eq!(outcome.problems.len(), 2, "{:?}", outcome.problems);
     assert!(outcome.problems[1].message.contains("分类表的主题中没有“社保”"));
     assert_eq!(outcome.problems[1].column.as_deref(), Some("主题（C列）"));
-    assert_eq!(outcome.problems[0].message, "更新日期为空，已按导入日期 2026-01-15 记录");
+    assert_eq!(outcome.problems[0].message, "表中没有“更新日期”列，1 行都按导入日期 2026-01-15 记录");
+    assert_eq!(outcome.problems[0].row, Some(1));
     assert_eq!(qa[0].updated, today());
     // --sheet picks sheets by name.
     o.sheets.push("别的表".into());
