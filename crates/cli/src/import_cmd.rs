@@ -11,7 +11,7 @@ use mingbai_core::validate::count;
 use mingbai_core::*;
 use mingbai_sheets::assemble::{assemble, diff};
 use mingbai_sheets::export::{csv_files, workbook, TEMPLATE_FILE};
-use mingbai_sheets::output::{library_files, validate_files, write_library};
+use mingbai_sheets::output::{library_files_keeping, validate_files, write_library, Kept, Part};
 use mingbai_sheets::problem::totals;
 use mingbai_sheets::{import, read_file, Level, Options};
 use std::io::Write;
@@ -246,7 +246,24 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     manifest.files.index = None;
 
     let library = assemble(existing.as_ref(), &outcome.imported, manifest.clone());
-    let files = library_files(&library, manifest);
+    // Kinds no sheet provided keep their files byte for byte.
+    let imported = &outcome.imported;
+    let kept_parts: Vec<Part> = [
+        (Part::Policies, imported.policies.is_some() || imported.sections.is_some()),
+        (Part::Cards, imported.cards.is_some()),
+        (Part::Qa, imported.qa.is_some()),
+        (Part::Notices, imported.notices.is_some()),
+        (Part::Topics, imported.topics.is_some()),
+        (Part::Taxonomy, imported.taxonomy_changed),
+        (Part::Synonyms, imported.synonyms.is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, replaced)| !replaced)
+    .map(|(part, _)| part)
+    .collect();
+    let old_files = existing.as_ref().and_then(|l| l.manifest.as_ref()).map(|m| m.files.clone());
+    let kept = old_files.as_ref().map(|files| Kept { dir, files, parts: kept_parts });
+    let files = library_files_keeping(&library, manifest, kept.as_ref());
     let report = validate_files(&files);
     let (errors, warnings) = count(&report.diagnostics);
 

@@ -177,6 +177,7 @@ fn a_reimport_prints_the_difference_and_a_failed_one_leaves_the_library_alone() 
     assert!(out.contains("已使用 --force"), "{out}");
     assert!(lib.join("cards.json").exists());
     assert_eq!(load_partial(&lib).qa.len(), 2, "kinds not in the spreadsheet stay as they were");
+    assert_eq!(std::fs::read(lib.join("qa.json")).unwrap(), before, "byte for byte");
 }
 
 fn load_partial(dir: &Path) -> Library {
