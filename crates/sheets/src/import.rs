@@ -107,6 +107,7 @@ pub fn import(grids: &[Grid], existing: Option<&Library>, options: &Options) -> 
         existing,
         policy_keys: HashMap::new(),
         summaries: &mut summaries,
+        titles: existing_titles(existing),
     };
     for layout in &taxonomy_sheets {
         context.taxonomy_sheet(layout);
@@ -263,6 +264,19 @@ struct Context<'a> {
     /// Policy id, title key and 文号 key → policy id, for references written as titles.
     policy_keys: HashMap<String, String>,
     summaries: &'a mut Vec<SheetSummary>,
+    /// Per kind, the existing entries' title key → id (to keep ids of rows without an id).
+    titles: HashMap<SheetKind, HashMap<String, String>>,
+}
+
+fn existing_titles(existing: Option<&Library>) -> HashMap<SheetKind, HashMap<String, String>> {
+    let Some(lib) = existing else { return HashMap::new() };
+    let keys = |pairs: Vec<(&String, &String)>| pairs.into_iter().map(|(title, id)| (text_key(title), id.clone())).collect();
+    HashMap::from([
+        (SheetKind::Policy, keys(lib.policies.iter().map(|p| (&p.title, &p.id)).collect())),
+        (SheetKind::Card, keys(lib.cards.iter().map(|c| (&c.title, &c.id)).collect())),
+        (SheetKind::Notice, keys(lib.notices.iter().map(|n| (&n.title, &n.id)).collect())),
+        (SheetKind::Topic, keys(lib.topics.iter().map(|t| (&t.title, &t.id)).collect())),
+    ])
 }
 
 /// Problems of one row, located.
@@ -608,6 +622,7 @@ impl Context<'_> {
         let mut seen: HashMap<String, (usize, usize)> = list.iter().enumerate().flat_map(|(i, q)| {
             std::iter::once(&q.question).chain(&q.aliases).map(move |t| (text_key(t), (i, 0)))
         }).collect();
+        let mut ids: HashSet<String> = list.iter().map(|q| q.id.clone()).collect();
         for row in &rows {
             let mut report = self.report(layout, row);
             let question = report.required("question", "问题");
@@ -676,7 +691,7 @@ impl Context<'_> {
                 }
             }
             let id = {
-                let taken = |id: &str| list.iter().any(|q| q.id == id);
+                let taken = |id: &str| ids.contains(id);
                 self.entry_id(given, "qa", &question, &existing_keys, &taken)
             };
             let entry = Qa {
@@ -696,7 +711,7 @@ impl Context<'_> {
                 regions,
             };
             self.finish(report, s);
-            if list.iter().any(|q| q.id == entry.id) {
+            if !ids.insert(entry.id.clone()) {
                 self.problems.push(Problem {
                     level: Level::Error,
                     file: layout.grid.file.clone(),
@@ -797,9 +812,9 @@ impl Context<'_> {
             self.finish(report, s);
             return None;
         }
-        let existing: HashMap<String, String> =
-            self.existing.map(|l| l.policies.iter().map(|p| (text_key(&p.title), p.id.clone())).collect()).unwrap_or_default();
-        let id = self.entry_id(given, "policy", &title, &existing, &|_| false);
+        let empty = HashMap::new();
+        let existing = self.titles.get(&SheetKind::Policy).unwrap_or(&empty);
+        let id = self.entry_id(given, "policy", &title, existing, &|_| false);
         let sections = self.existing.and_then(|l| l.policy(&id)).map(|p| p.sections.clone()).unwrap_or_default();
         self.finish(report, s);
         Some(Policy {
@@ -873,9 +888,9 @@ impl Context<'_> {
             self.finish(report, s);
             return None;
         }
-        let existing: HashMap<String, String> =
-            self.existing.map(|l| l.cards.iter().map(|c| (text_key(&c.title), c.id.clone())).collect()).unwrap_or_default();
-        let id = self.entry_id(given, "card", &title, &existing, &|_| false);
+        let empty = HashMap::new();
+        let existing = self.titles.get(&SheetKind::Card).unwrap_or(&empty);
+        let id = self.entry_id(given, "card", &title, existing, &|_| false);
         let titled = |field: &str| -> Vec<TitledText> {
             row.values(field)
                 .into_iter()
@@ -960,9 +975,9 @@ impl Context<'_> {
             self.finish(report, s);
             return None;
         }
-        let existing: HashMap<String, String> =
-            self.existing.map(|l| l.notices.iter().map(|n| (text_key(&n.title), n.id.clone())).collect()).unwrap_or_default();
-        let id = self.entry_id(given, "notice", &title, &existing, &|_| false);
+        let empty = HashMap::new();
+        let existing = self.titles.get(&SheetKind::Notice).unwrap_or(&empty);
+        let id = self.entry_id(given, "notice", &title, existing, &|_| false);
         self.finish(report, s);
         Some(Notice { id, title, body: row.values("body"), published, expires, deadline, priority, themes, audiences, regions, links })
     }
@@ -976,9 +991,9 @@ impl Context<'_> {
             self.finish(report, s);
             return None;
         }
-        let existing: HashMap<String, String> =
-            self.existing.map(|l| l.topics.iter().map(|t| (text_key(&t.title), t.id.clone())).collect()).unwrap_or_default();
-        let id = self.entry_id(given, "topic", &title, &existing, &|_| false);
+        let empty = HashMap::new();
+        let existing = self.titles.get(&SheetKind::Topic).unwrap_or(&empty);
+        let id = self.entry_id(given, "topic", &title, existing, &|_| false);
         self.finish(report, s);
         Some(Topic { id, title, summary: row.text("summary").unwrap_or_default(), items })
     }
