@@ -194,3 +194,32 @@ fn import_without_into_or_of_a_missing_file_says_why() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("无法打开表格") && out.contains("未写入任何内容"), "{out}");
 }
+
+#[test]
+fn import_policy_is_left_for_the_policy_importer() {
+    let (code, out) = mingbai(&["import", "policy", "x.docx", "--into", "lib"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("mingbai import policy"), "{out}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::process::Stdio;
+    let tmp = tempfile::tempdir().unwrap();
+    let xlsx = tmp.path().join("library.xlsx");
+    let (code, out) = mingbai(&["export", &repo("public/library"), "--xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    // The reader goes away before the command writes anything (`… | head -0`).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mingbai"))
+        .args(["import", xlsx.to_str().unwrap(), "--into", tmp.path().join("lib").to_str().unwrap(), "--name", "x"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(tmp.path().join("lib/qa.json").is_file(), "the import still completes");
+}
