@@ -606,6 +606,9 @@ pub fn generate(entries: usize, seed: u64) -> Generated {
             published_date: date(published),
             themes: policy.themes.clone(),
             audiences: policy.audiences.clone(),
+            expires: None,
+            scope: None,
+            regions: Vec::new(),
         };
         cards_by_policy[p].push(i);
         cards.push(card);
@@ -663,6 +666,10 @@ pub fn generate(entries: usize, seed: u64) -> Generated {
             hot,
             updated,
             source: Some(format!("{r}12345政务服务便民热线知识库")),
+            department: None,
+            expires: None,
+            scope: None,
+            regions: Vec::new(),
         });
         qa_by_policy[p].push(i);
     }

@@ -76,7 +76,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// Today's date (UTC) from the system clock.
-fn system_today() -> Option<IsoDate> {
+pub(crate) fn system_today() -> Option<IsoDate> {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as i64;
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
     let z = secs.div_euclid(86_400) + 719_468;

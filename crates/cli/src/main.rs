@@ -12,6 +12,7 @@
 //!   report from the feedback signals in web server access logs.
 //!
 //! Everything written to stdout goes through `outln!` (output.rs): a closed pipe is no panic.
+//! - `mingbai template`, `mingbai import`, `mingbai export`: spreadsheets (see import_cmd.rs).
 
 #[macro_use]
 mod output;
@@ -19,6 +20,7 @@ mod access_log;
 mod check;
 mod generate;
 mod generate_cmd;
+mod import_cmd;
 mod index_cmd;
 mod report_cmd;
 mod report_tally;
@@ -37,7 +39,11 @@ const USAGE: &str = "用法 / usage:
   mingbai site <library-dir> --out <dir> [--base-url URL] [--today YYYY-MM-DD]   pre-render every page into a built app
   mingbai report <access-log>… [--library <dir>] [--endpoint <path>] [--top N] [--json] [--xlsx <file>]
                                          the editors' report from feedback signals in access logs (docs/feedback.md)
-  mingbai generate --entries N --out <dir> [--seed S]   write a synthetic library (benchmarks)";
+  mingbai generate --entries N --out <dir> [--seed S]   write a synthetic library (benchmarks)
+  mingbai template <dir>                 write the spreadsheet template (明白政策库模板.xlsx) and one CSV per kind
+  mingbai import <file.xlsx|.xls|.ods|.csv …> --into <library-dir> [--name N] [--region R] [--map 列名=字段]… [--sheet 表名]… [--force]
+                                         import spreadsheets into a library (new or existing), checked before it is written
+  mingbai export <library-dir> --xlsx <file>   write the whole library into the template";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,6 +55,11 @@ fn main() -> ExitCode {
         Some("index") => index_cmd::run(&args[1..]),
         Some("site") => site_cmd::run(&args[1..]),
         Some("report") => report_cmd::run(&args[1..]),
+        Some("template") => import_cmd::template(&args[1..]),
+        Some("export") => import_cmd::export(&args[1..]),
+        // `mingbai import policy …` (公文) is the policy importer's branch; it takes this line.
+        Some("import") if args.get(1).is_some_and(|a| a == "policy") => Err("mingbai import policy：此版本尚未包含公文导入".to_string()),
+        Some("import") => import_cmd::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     output::flush();

@@ -139,6 +139,37 @@ impl Library {
         all
     }
 
+    /// `hot_questions` without the questions expired on `today` (`None`: nothing is expired).
+    pub fn current_hot_questions(&self, limit: usize, today: Option<&IsoDate>) -> Vec<&Qa> {
+        let mut found = self.hot_questions(usize::MAX);
+        found.retain(|q| today.is_none_or(|t| !q.is_expired(t)));
+        found.truncate(limit);
+        found
+    }
+
+    /// `questions_on` without the questions expired on `today`.
+    pub fn current_questions_on(&self, theme: Option<&str>, today: Option<&IsoDate>) -> Vec<&Qa> {
+        let mut found = self.questions_on(theme);
+        found.retain(|q| today.is_none_or(|t| !q.is_expired(t)));
+        found
+    }
+
+    /// `related_questions` without the questions expired on `today`.
+    pub fn current_related_questions(&self, qa: &Qa, limit: usize, today: Option<&IsoDate>) -> Vec<&Qa> {
+        let mut found = self.related_questions(qa, usize::MAX);
+        found.retain(|q| today.is_none_or(|t| !q.is_expired(t)));
+        found.truncate(limit);
+        found
+    }
+
+    /// `latest_cards` without the cards expired on `today`.
+    pub fn current_cards(&self, limit: usize, today: Option<&IsoDate>) -> Vec<&Card> {
+        let mut found = self.latest_cards(usize::MAX);
+        found.retain(|c| today.is_none_or(|t| !c.is_expired(t)));
+        found.truncate(limit);
+        found
+    }
+
     /// Notices still in force on `today`, urgent first, then newest first.
     pub fn current_notices(&self, today: &IsoDate) -> Vec<&Notice> {
         let mut found: Vec<&Notice> = self.notices.iter().filter(|n| !is_expired(n, today)).collect();
@@ -492,5 +523,53 @@ mod tests {
         assert_eq!(tel_href("0531-8765 4321").as_deref(), Some("tel:053187654321"));
         assert_eq!(tel_href("+86 531 1234").as_deref(), Some("tel:+865311234"));
         assert_eq!(tel_href("见窗口公告"), None);
+    }
+}
+
+#[cfg(test)]
+mod expiry_tests {
+    //! Expired Q&A and cards (`expires`) leave the current lists, the screen and the first-screen
+    //! block, like notices; without a date nothing counts as expired.
+    use crate::library::Library;
+    use crate::types::*;
+    use crate::IsoDate;
+    use serde_json::json;
+
+    #[test]
+    fn expired_questions_and_cards_leave_current_lists_the_screen_and_the_first_screen() {
+        let qa = |id: &str, hot: u8, expires: Option<&str>| -> Qa {
+            serde_json::from_value(json!({"id": id, "question": format!("问题{id}"), "answer": ["答"], "hot": hot,
+                "updated": "2024-01-01", "expires": expires, "themes": ["t"]}))
+            .unwrap()
+        };
+        let card = |id: &str, expires: Option<&str>| -> Card {
+            serde_json::from_value(json!({"id": id, "policy_id": "p", "title": format!("卡{id}"), "published_date": "2024-01-01", "expires": expires}))
+            .unwrap()
+        };
+        let lib = Library::new(
+            None,
+            vec![],
+            vec![card("old", Some("2024-06-29")), card("today", Some("2024-06-30")), card("open", None)],
+            vec![qa("old", 90, Some("2024-06-29")), qa("today", 50, Some("2024-06-30")), qa("open", 10, None)],
+            vec![],
+            vec![],
+            Taxonomy::default(),
+            vec![],
+        );
+        let today = IsoDate::parse("2024-06-30").unwrap();
+        let ids = |v: Vec<&Qa>| v.into_iter().map(|q| q.id.clone()).collect::<Vec<String>>();
+        assert_eq!(ids(lib.current_hot_questions(10, Some(&today))), ["today", "open"]);
+        assert_eq!(ids(lib.current_hot_questions(10, None)), ["old", "today", "open"]);
+        assert_eq!(ids(lib.current_questions_on(Some("t"), Some(&today))), ["today", "open"]);
+        assert_eq!(ids(lib.current_related_questions(&lib.qa[2], 10, Some(&today))), ["today"]);
+        let cards: Vec<&str> = lib.current_cards(10, Some(&today)).into_iter().map(|c| c.id.as_str()).collect();
+        assert!(!cards.contains(&"old") && cards.len() == 2);
+        let slides = crate::screen::slides(&lib, Some(&today), &[ItemKind::Qa, ItemKind::Card]);
+        assert!(slides.iter().all(|s| s.id != "old"), "{slides:?}");
+        assert_eq!(slides.len(), 4);
+        for (_, _, bytes) in crate::first_screen::first_screen_files(&lib, Some(&today)) {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(!text.contains("\"old\""), "{text}");
+        }
     }
 }

@@ -32,15 +32,15 @@ pub fn first_screen_file(index_head: &str, role: FileRole) -> Option<String> {
 }
 
 /// The block's files (name inside the index folder, role, JSON bytes), from a whole library.
-/// `today` decides which notices are current (`None`: every notice counts as current).
+/// `today` decides which notices, questions and cards are current (`None`: every notice counts as current).
 pub fn first_screen_files(library: &Library, today: Option<&IsoDate>) -> Vec<(String, FileRole, Vec<u8>)> {
     let notices = match today {
         Some(today) => library.current_notices(today),
         None => library.all_notices(),
     };
     let notices: Vec<_> = notices.into_iter().take(BLOCK_NOTICES).collect();
-    let hot = library.hot_questions(HOME_HOT_QUESTIONS);
-    let cards = library.latest_cards(HOME_CARDS);
+    let hot = library.current_hot_questions(HOME_HOT_QUESTIONS, today);
+    let cards = library.current_cards(HOME_CARDS, today);
     let topics = home_topics(library);
     fn json<T: Serialize>(entries: &[&T]) -> Vec<u8> {
         // Serialising validated entries cannot fail (no maps with non-string keys).

@@ -6,7 +6,7 @@
 //! - Kinds come in the configured order (`notice`, `card`, `qa`); unknown names are ignored.
 //! - Urgent notices (`priority: "urgent"`, the only urgency the format has) take over: while one
 //!   is in force, the screen shows only the urgent notices, newest first, until they expire.
-//! - Nothing stale is shown: expired notices, cards past their deadline, cards of repealed or
+//! - Nothing stale is shown: expired notices, expired questions and cards (`expires`), cards past their deadline, cards of repealed or
 //!   expired policies, and questions whose every cited policy is repealed or expired are left out.
 //!   Withdrawn items (removed from the library) leave with the next accepted refresh.
 
@@ -95,7 +95,7 @@ pub fn slides<'a>(lib: &'a Library, today: Option<&IsoDate>, kinds: &[ItemKind])
         match kind {
             ItemKind::Notice => out.extend(notices.iter().copied().map(notice_slide)),
             ItemKind::Card => out.extend(
-                lib.latest_cards(usize::MAX)
+                lib.current_cards(usize::MAX, today)
                     .into_iter()
                     .filter(|c| !policy_gone(lib, &c.policy_id) && !past(c.deadline.as_ref(), today))
                     .map(|c| Slide {
@@ -112,7 +112,7 @@ pub fn slides<'a>(lib: &'a Library, today: Option<&IsoDate>, kinds: &[ItemKind])
                     }),
             ),
             ItemKind::Qa => out.extend(
-                lib.questions_on(None)
+                lib.current_questions_on(None, today)
                     .into_iter()
                     .filter(|q| {
                         q.policy_refs.is_empty() || !q.policy_refs.iter().all(|r| policy_gone(lib, &r.policy_id))

@@ -245,6 +245,15 @@ pub struct Card {
     pub themes: Vec<String>,
     #[serde(default)]
     pub audiences: Vec<String>,
+    /// 失效日期: after this day the card leaves lists, the screen and recommendations. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<IsoDate>,
+    /// 适用范围: the level of government the card applies at. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// 适用地区: taxonomy region ids. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
 }
 
 /// A citation of a policy, optionally of one of its sections.
@@ -280,6 +289,75 @@ pub struct Qa {
     pub updated: IsoDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// 责任单位: the department that answers for this answer. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// 失效日期: after this day the question leaves lists, the screen and recommendations. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<IsoDate>,
+    /// 适用范围: the level of government the answer applies at. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// 适用地区: taxonomy region ids. (Extension to v1.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+}
+
+/// 适用范围: the level of government an answer or card applies at, serialised as
+/// `national` (国家), `province` (省), `city` (市) or `county` (区县). (Extension to v1.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// 国家
+    National,
+    /// 省
+    Province,
+    /// 市
+    City,
+    /// 区县
+    County,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [Scope::National, Scope::Province, Scope::City, Scope::County];
+    /// Chinese label shown to users and written in spreadsheets.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::National => "国家",
+            Scope::Province => "省",
+            Scope::City => "市",
+            Scope::County => "区县",
+        }
+    }
+    /// The JSON value, e.g. `county`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::National => "national",
+            Scope::Province => "province",
+            Scope::City => "city",
+            Scope::County => "county",
+        }
+    }
+}
+
+/// Whether an entry with this `expires` date is past it on `today` (the day after has begun).
+pub fn is_past_expiry(expires: Option<&IsoDate>, today: &IsoDate) -> bool {
+    expires.is_some_and(|e| e.ymd() < today.ymd())
+}
+
+impl Qa {
+    /// Expired questions leave lists, the screen and recommendations (still reachable by link).
+    pub fn is_expired(&self, today: &IsoDate) -> bool {
+        is_past_expiry(self.expires.as_ref(), today)
+    }
+}
+
+impl Card {
+    /// Expired cards leave lists, the screen and recommendations (still reachable by link).
+    pub fn is_expired(&self, today: &IsoDate) -> bool {
+        is_past_expiry(self.expires.as_ref(), today)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -183,8 +183,14 @@ pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
                 at.warn("deadline", "截止日期早于发布日期");
             }
         }
+        if let Some(expires) = &c.expires {
+            if expires < &c.published_date {
+                at.error(Problem::ImpossibleDate, "expires", format!("失效日期 {expires} 早于发布日期 {}", c.published_date));
+            }
+        }
         at.known_terms(&mut c.themes, themes, "themes");
         at.known_terms(&mut c.audiences, audiences, "audiences");
+        at.known_terms(&mut c.regions, regions, "regions");
     }
 
     for (file, q) in qa.iter_mut() {
@@ -220,8 +226,17 @@ pub fn validate(raw: RawEntries, d: &mut Vec<Diagnostic>) -> Checked {
         if q.answer.iter().all(|p| p.trim().is_empty()) {
             at.warn("answer", "问答没有答案内容");
         }
+        if let Some(expires) = &q.expires {
+            if expires < &q.updated {
+                at.warn("expires", format!("失效日期 {expires} 早于更新日期 {}，该问答一发布即失效", q.updated));
+            }
+        }
+        if q.department.as_deref().is_some_and(|d| d.trim().is_empty()) {
+            at.warn("department", "责任单位为空");
+        }
         at.known_terms(&mut q.themes, themes, "themes");
         at.known_terms(&mut q.audiences, audiences, "audiences");
+        at.known_terms(&mut q.regions, regions, "regions");
     }
 
     for (file, n) in notices.iter_mut() {

@@ -224,6 +224,7 @@ macro_rules! unit_enum {
 
 unit_enum!(PolicyStatus { "effective" => Effective, "revised" => Revised, "repealed" => Repealed, "expired" => Expired });
 unit_enum!(Priority { "normal" => Normal, "urgent" => Urgent });
+unit_enum!(Scope { "national" => National, "province" => Province, "city" => City, "county" => County });
 unit_enum!(ItemKind { "policy" => Policy, "card" => Card, "qa" => Qa, "notice" => Notice, "topic" => Topic });
 
 impl Decode for FileList {
@@ -339,11 +340,13 @@ decode_struct!(Card {
     id: required, policy_id: required, title: required, summary: default, key_points: default,
     eligibility: default, benefits: default, steps: default, materials: default, changes: default,
     contacts: default, deadline: default, published_date: required, themes: default, audiences: default,
+    expires: default, scope: default, regions: default,
 });
 decode_struct!(PolicyRef { policy_id: required, section: default });
 decode_struct!(Qa {
     id: required, question: required, aliases: default, answer: default, policy_refs: default,
     themes: default, audiences: default, hot: default, updated: required, source: default,
+    department: default, expires: default, scope: default, regions: default,
 });
 decode_struct!(ItemLink { kind: required, id: required });
 decode_struct!(Notice {
