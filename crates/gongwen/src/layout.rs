@@ -361,9 +361,16 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
             }
         }
         let mut paragraphs = join_lines(&lines[..printed_at].iter().map(|l| (l.to_string(), false)).collect::<Vec<_>>());
-        let heading = if paragraphs.is_empty() { "印发" } else { "抄送" };
+        // "抄送：…" under the heading 抄送: the label is the heading, not repeated in the text.
+        let mut heading = if paragraphs.is_empty() { "印发".to_string() } else { "抄送".to_string() };
+        if let Some(first) = paragraphs.first_mut() {
+            if let Some((label, rest)) = first.split_once('：').filter(|(l, _)| ["抄送", "抄报", "分送", "发"].contains(l)) {
+                heading = label.to_string();
+                *first = rest.to_string();
+            }
+        }
         paragraphs.extend(printed);
-        p.sections.push(Section { id: "colophon".into(), heading: heading.into(), paragraphs });
+        p.sections.push(Section { id: "colophon".into(), heading, paragraphs });
     }
     if p.written_date.is_none() && !standalone_annex {
         p.problems.push(Problem::warning(0, "未找到成文日期（如“2024年6月30日”）"));
