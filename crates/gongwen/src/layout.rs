@@ -201,6 +201,10 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
         let addressee = text_at(i);
         if addressee.ends_with('：') && !addressee.contains('。') && addressee.chars().count() <= 120 && heading_marker(addressee).is_none() {
             p.addressee = Some(addressee.trim_end_matches('：').to_string());
+            if !cover {
+                // Its own paragraph, put back at the top of the body below.
+                i += 1;
+            }
         }
     }
 
