@@ -239,6 +239,8 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
         }
     }
 
+    // Mangled input can put 抄送 lines above the notice's end: the body never starts past them.
+    i = i.min(colophon);
     // The body ends at the first 附件 page, or at the 抄送 lines.
     let first_annex = (i..colophon).find(|&k| annex_mark(text_at(k)).is_some()).unwrap_or(colophon);
     // 附件说明: "附件：1.…" and the numbered lines after it.
@@ -247,7 +249,8 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
     let mut body_end = first_annex;
     if let Some(l) = list_at {
         body_end = l;
-        let first = text_at(l)["附件：".len()..].trim().to_string();
+        let line = text_at(l);
+        let first = line.strip_prefix("附件：").or_else(|| line.strip_prefix("附件:")).unwrap_or(line).trim().to_string();
         list_lines.push(text_at(l).to_string());
         let numbered = list_number(&first);
         p.attachments.push(strip_number(&first));

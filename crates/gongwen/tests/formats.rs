@@ -309,3 +309,53 @@ fn a_document_without_title_or_issuer_is_an_error_with_flags_as_the_way_out() {
     assert!(p.id.starts_with("policy-"), "{}", p.id);
     assert_eq!(p.id, import(&path, &Metadata { title: Some("关于报送材料的通知".into()), issuer: Some("示例区政务公开办".into()), ..Default::default() }).policy.unwrap().id);
 }
+
+/// Deterministic pseudo-random numbers (xorshift), so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn no_panic_on_mangled_documents() {
+    let dir = temp_dir("mangled");
+    let pieces = ["附件:", "附件", "附件1", "（一）", "一、", "1.", "（1）", "。", "：", "\t", "\t\t", "抄送：", "印发", "2024年6月30日", "二〇二四年十三月", "〔2024〕", "号", "关于", "的通知", "— 3 —", "\u{feff}", "“", "”", " ", "\n", "\n\n", "办公室", "序号\t工作任务", "①", "\u{0}", "\r\n"];
+    let base: Vec<String> = [PDF_TEXT, NO_NUMBER].iter().flat_map(|t| t.lines().map(str::to_string)).collect();
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    for round in 0..400 {
+        let mut lines = base.clone();
+        for _ in 0..(rng.next() % 12) {
+            let at = (rng.next() as usize) % (lines.len() + 1);
+            let piece = pieces[(rng.next() as usize) % pieces.len()].to_string();
+            if rng.next() % 2 == 0 && at < lines.len() {
+                let line = &mut lines[at];
+                let cut = line.char_indices().map(|(i, _)| i).nth((rng.next() as usize) % (line.chars().count() + 1)).unwrap_or(line.len());
+                line.insert_str(cut, &piece);
+            } else {
+                lines.insert(at, piece);
+            }
+        }
+        let keep = (rng.next() as usize) % (lines.len() + 1);
+        let text = lines[..keep.max(lines.len() / 2)].join("\n");
+        let path = dir.join(format!("m{round}.txt"));
+        std::fs::write(&path, &text).unwrap();
+        let _ = import_path(&path, &Metadata::default(), Path::new("."));
+        let html = dir.join(format!("m{round}.html"));
+        std::fs::write(&html, format!("<div id=zoom><p>{}</p><table><tr><td rowspan=3>{}</td></tr></table></div>", text.replace('\n', "</p><p>"), round)).unwrap();
+        let _ = import_path(&html, &Metadata::default(), Path::new("."));
+    }
+    // Bytes that are neither UTF-8 nor a document.
+    let raw: Vec<u8> = (0..4096).map(|_| (rng.next() % 256) as u8).collect();
+    let path = dir.join("raw.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let _ = import_path(&path, &Metadata::default(), Path::new("."));
+    let path = dir.join("raw.docx");
+    std::fs::write(&path, &raw).unwrap();
+    assert!(import_path(&path, &Metadata::default(), Path::new(".")).is_err());
+}
