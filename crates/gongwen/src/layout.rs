@@ -315,7 +315,7 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
         if let Some(t) = transcription.take() {
             let from = blocks.get(content_start).map_or(0, Block::line_no);
             let to = blocks.get(next.saturating_sub(1)).map_or(0, Block::line_no);
-            p.problems.push(Problem::warning(from, format!("{}的原文（第 {from}—{to} 行）按表格转录文件导入", annex.heading)));
+            p.problems.push(Problem::warning(from, format!("{}的原文（自第 {from} 行至第 {to} 行起的表格）按表格转录文件导入", annex.heading)));
             annex.paragraphs.extend(t.note);
             groups = render(&t.table);
         } else {
@@ -334,6 +334,14 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
                         }
                     }
                 }
+            }
+            // PDF extraction of a table often prints each cell fragment on its own short line,
+            // columns interleaved: the text is then unreadable as it stands.
+            let lengths: Vec<usize> = blocks[content_start..next].iter().filter_map(Block::text).map(|t| t.chars().count()).collect();
+            let fragments = lengths.iter().filter(|n| **n <= 6).count();
+            if lengths.len() >= 20 && fragments * 4 >= lengths.len() {
+                let from = blocks.get(content_start).map_or(0, Block::line_no);
+                p.problems.push(Problem::warning(from, format!("{}的文字有许多零散短行，可能是 PDF 提取打乱了表格的列：请核对，或用 --table 提供表格转录文件", annex.heading)));
             }
             annex.paragraphs.extend(join_lines(&lines));
         }
@@ -379,7 +387,9 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
         paragraphs.extend(printed);
         p.sections.push(Section { id: "colophon".into(), heading, paragraphs });
     }
-    if p.written_date.is_none() && !standalone_annex {
+    if standalone_annex {
+        p.problems.push(Problem::warning(0, "文件是单独的附件（以“附件”开头）：没有文号、发文机关和成文日期，请用 --doc-number、--issuer、--written 提供（如有）"));
+    } else if p.written_date.is_none() {
         p.problems.push(Problem::warning(0, "未找到成文日期（如“2024年6月30日”）"));
     }
     p

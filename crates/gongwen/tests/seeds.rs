@@ -122,3 +122,14 @@ fn no_section_repeats_its_heading() {
         }
     }
 }
+
+#[test]
+fn an_interleaved_table_without_transcription_is_flagged() {
+    let meta = mingbai_gongwen::Metadata { id: Some("tianqiao-2022".into()), ..Default::default() };
+    let imported = import_path(&seed_file("004"), &meta, Path::new(".")).unwrap();
+    assert!(imported.problems.iter().any(|p| p.line > 0 && p.message.contains("--table")), "{:?}", imported.problems);
+    // The rest of the document is still read.
+    let policy = imported.policy.unwrap();
+    assert_eq!(policy.doc_number.as_deref(), Some("济天政办发〔2022〕4号"));
+    assert!(policy.sections.iter().any(|s| s.id == "s5-3"));
+}
