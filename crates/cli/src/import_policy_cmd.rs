@@ -296,19 +296,14 @@ fn stage(args: &Args, temp: &Path, exists: bool, imported: Vec<Policy>) -> Resul
         }
     }
     for (name, entries) in names.iter().zip(&shards) {
-        // Entries that read as policies are written back in the format's field order; others as they were.
-        let entries: Vec<serde_json::Value> = entries
-            .iter()
-            .map(|v| serde_json::from_value::<Policy>(v.clone()).ok().and_then(|p| serde_json::to_value(p).ok()).unwrap_or_else(|| v.clone()))
-            .collect();
-        let text = to_pretty(&entries)?;
-        std::fs::write(temp.join(name), text).map_err(io)?;
+        std::fs::write(temp.join(name), to_pretty(entries)?).map_err(io)?;
     }
     Ok((added, replaced))
 }
 
-/// Pretty JSON with the fields of each policy in struct order (serde_json's Value map sorts keys,
-/// so policies are written through the typed struct).
+/// Pretty JSON, two-space indent. Entries that read as policies are written through the typed
+/// struct, so their fields keep the format's order (serde_json's Value map sorts keys); entries
+/// that do not are written as they were (the check then names them).
 fn to_pretty(entries: &[serde_json::Value]) -> Result<String, String> {
     let mut items = Vec::with_capacity(entries.len());
     for v in entries {

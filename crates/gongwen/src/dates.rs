@@ -70,9 +70,7 @@ pub fn parse_date_line(text: &str) -> Option<IsoDate> {
 /// Where a date begins inside `text` (for "济南市天桥区人民政府办公室2022年6月16日印发").
 pub fn find_date(text: &str) -> Option<(usize, IsoDate)> {
     text.char_indices().find_map(|(i, c)| {
-        if chinese_digit(c).is_none() {
-            return None;
-        }
+        chinese_digit(c)?;
         let (date, _) = parse_date_prefix(&text[i..])?;
         Some((i, date))
     })

@@ -53,11 +53,10 @@ pub fn parse_document_xml(xml: &str) -> Result<Extracted, String> {
                     "p" => paragraph_no += 1,
                     "t" => in_text = true,
                     "tab" => paragraph.push(' '),
-                    "br" | "cr" => {
-                        if tables.is_empty() {
-                            push_line(&mut out, &paragraph, paragraph_no);
-                            paragraph.clear();
-                        }
+                    // A line break outside tables starts a new line (titles are often broken so).
+                    "br" | "cr" if tables.is_empty() => {
+                        push_line(&mut out, &paragraph, paragraph_no);
+                        paragraph.clear();
                     }
                     "tbl" => {
                         if tables.is_empty() {

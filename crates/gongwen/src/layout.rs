@@ -227,7 +227,7 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
             }
         };
         let lines: Vec<(String, bool)> = (i..=end.min(n.saturating_sub(1)))
-            .filter_map(|k| blocks[k].text().map(|t| (t.to_string(), is_org_line(t) && k + 1 <= end && parse_date_line(text_at(k + 1)).is_some())))
+            .filter_map(|k| blocks[k].text().map(|t| (t.to_string(), is_org_line(t) && k < end && parse_date_line(text_at(k + 1)).is_some())))
             .collect();
         let kind = DOC_KINDS.iter().find(|k| p.title.as_deref().is_some_and(|t| t.ends_with(*k))).unwrap_or(&"通知");
         p.sections.push(Section { id: "notice".into(), heading: kind.to_string(), paragraphs: join_lines(&lines) });

@@ -333,7 +333,7 @@ fn no_panic_on_mangled_documents() {
         for _ in 0..(rng.next() % 12) {
             let at = (rng.next() as usize) % (lines.len() + 1);
             let piece = pieces[(rng.next() as usize) % pieces.len()].to_string();
-            if rng.next() % 2 == 0 && at < lines.len() {
+            if rng.next().is_multiple_of(2) && at < lines.len() {
                 let line = &mut lines[at];
                 let cut = line.char_indices().map(|(i, _)| i).nth((rng.next() as usize) % (line.chars().count() + 1)).unwrap_or(line.len());
                 line.insert_str(cut, &piece);
