@@ -55,7 +55,7 @@ fn imports_into_a_new_library_that_passes_check_and_replaces_on_reimport() {
     assert!(out.contains("文号：示政办发〔2024〕9号"), "{out}");
     assert!(out.contains("发文机关：示例区人民政府办公室"), "{out}");
     assert!(out.contains("成文日期：2024-03-05"), "{out}");
-    assert!(out.contains("章节：5 个"), "{out}");
+    assert!(out.contains("章节：6 个"), "{out}");
     assert!(out.contains("新增 1 份"), "{out}");
     let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(lib.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["name"], "示例政策库");

@@ -246,6 +246,8 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
     // 附件说明: "附件：1.…" and the numbered lines after it.
     let list_at = (i..first_annex).find(|&k| text_at(k).starts_with("附件：") || text_at(k).starts_with("附件:"));
     let mut list_lines: Vec<String> = Vec::new();
+    // 落款, 成文日期 and 此件… closing a document that is not a cover notice.
+    let mut signature_lines: Vec<String> = Vec::new();
     let mut body_end = first_annex;
     if let Some(l) = list_at {
         body_end = l;
@@ -263,10 +265,12 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
         if k < first_annex {
             // Text between the list and the first 附件 page (落款, 成文日期) closes the body.
             body_end = l;
-            trailing_signature(&mut p, blocks, k, first_annex);
+            let cut = trailing_signature(&mut p, blocks, k, first_annex);
+            signature_lines = (cut..first_annex).filter_map(|j| blocks[j].text().map(str::to_string)).collect();
         }
     } else {
         body_end = trailing_signature(&mut p, blocks, i, body_end);
+        signature_lines = (body_end..first_annex).filter_map(|j| blocks[j].text().map(str::to_string)).collect();
     }
 
     if !standalone_annex {
@@ -284,6 +288,9 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
             }
         }
         p.sections.extend(body);
+        if !signature_lines.is_empty() {
+            p.sections.push(Section { id: "signature".into(), heading: "落款".into(), paragraphs: signature_lines });
+        }
     }
 
     // 附件 pages.
@@ -411,7 +418,8 @@ fn strip_number(text: &str) -> String {
 }
 
 /// A 落款 and 成文日期 (and 此件… line) closing the body of a document that is not a cover
-/// notice: recorded, and cut from the body. Returns where the body ends.
+/// notice: recorded, and cut from the body (they become section `signature`). Returns where the
+/// body ends.
 fn trailing_signature(p: &mut Parsed, blocks: &[Block], start: usize, end: usize) -> usize {
     let mut k = end;
     while k > start && blocks[k - 1].text().is_some_and(is_stamp_line) {

@@ -106,7 +106,9 @@ fn docx_with_all_heading_levels_a_table_and_a_chinese_date() {
         "t1 表1",
         "s2 二、工作措施",
         "s2-1 （一）加强值守",
+        "signature 落款",
     ]);
+    assert_eq!(section(&p, "signature").paragraphs, ["示例区人民政府办公室", "二〇二四年三月五日", "（此件公开发布）"]);
     assert_eq!(section(&p, "intro").paragraphs, ["各街道办事处，区政府各部门：", "为做好今年春季防汛工作，现将有关事项通知如下。"]);
     // A run-on heading is the heading; the rest of the line is the body, not the heading again.
     assert_eq!(section(&p, "s1-1").paragraphs, ["各单位要落实防汛责任制。"]);
@@ -164,7 +166,7 @@ fn portal_article_html() {
     assert_eq!(p.written_date.as_ref().map(ToString::to_string).as_deref(), Some("2024-04-10"));
     assert_eq!(p.published_date.as_ref().map(ToString::to_string).as_deref(), Some("2024-04-12"));
     let outline: Vec<String> = p.sections.iter().map(|s| format!("{} {}", s.id, s.heading)).collect();
-    assert_eq!(outline, ["intro 关于开展2024年政府开放日活动的通知", "s1 一、活动时间", "s1-1 （一）开放时间", "s1-2 （二）报名方式", "s2 二、活动安排", "t1 表1"]);
+    assert_eq!(outline, ["intro 关于开展2024年政府开放日活动的通知", "s1 一、活动时间", "s1-1 （一）开放时间", "s1-2 （二）报名方式", "s2 二、活动安排", "t1 表1", "signature 落款"]);
     assert_eq!(section(&p, "t1").paragraphs, ["第1项 开放单位：区政务服务中心 开放内容：体验“一件事”办理", "第2项 开放单位：区政务服务中心 开放内容：参观政务公开专区"]);
     let all_text: String = p.sections.iter().flat_map(|s| s.paragraphs.iter().chain([&s.heading])).cloned().collect();
     for chrome in ["首页", "不是正文", "网站标识码", "索引号"] {
