@@ -69,9 +69,16 @@ impl Walker {
                     if SKIP_TAGS.contains(&name) {
                         continue;
                     }
+                    if matches!(name, "td" | "th") {
+                        // A cell of a layout table: its own block.
+                        self.flush();
+                        self.walk(child_ref);
+                        self.flush();
+                        continue;
+                    }
                     if name == "br" {
                         self.flush();
-                    } else if name == "table" {
+                    } else if name == "table" && !is_layout_table(child_ref) {
                         self.flush();
                         self.count += 1;
                         let no = self.count;
@@ -88,6 +95,14 @@ impl Walker {
             }
         }
     }
+}
+
+/// Older portals lay whole pages out with tables: a table holding another table or a cell of
+/// article length is layout, read as blocks, not a data table.
+fn is_layout_table(table: ElementRef) -> bool {
+    let nested = Selector::parse("table table").ok().is_some_and(|s| table.select(&s).next().is_some());
+    let long_cell = Selector::parse("td, th").ok().is_some_and(|s| table.select(&s).any(|c| c.text().map(|t| t.chars().count()).sum::<usize>() > 300));
+    nested || long_cell
 }
 
 /// Rows of a table with row-spanning cells repeated in each row they cover.

@@ -361,3 +361,21 @@ fn no_panic_on_mangled_documents() {
     std::fs::write(&path, &raw).unwrap();
     assert!(import_path(&path, &Metadata::default(), Path::new(".")).is_err());
 }
+
+#[test]
+fn html_laid_out_with_tables() {
+    let dir = temp_dir("layout-html");
+    let path = dir.join("old-portal.htm");
+    let long = "为进一步规范政务公开工作，提高政府工作透明度，现就有关事项通知如下。".repeat(8);
+    std::fs::write(&path, format!(r#"<html><body><table width="100%"><tr><td>网站首页</td></tr>
+<tr><td><table><tr><td>发布机构：</td><td>示例区人民政府办公室</td></tr></table>
+<p>示例区人民政府办公室关于规范政务公开工作的通知</p><p>示政办发[2022]5号</p>
+<p>各街道办事处：</p><p>{long}</p><p>一、明确责任</p><p>（一）落实专人。各单位确定一名联络员。</p>
+<p>示例区人民政府办公室</p><p>2022年9月1日</p></td></tr></table></body></html>"#)).unwrap();
+    let imported = import(&path, &Metadata { id: Some("example-old".into()), ..Default::default() });
+    let p = imported.policy.clone().expect("policy");
+    assert_eq!(p.title, "关于规范政务公开工作的通知");
+    assert_eq!(p.doc_number.as_deref(), Some("示政办发〔2022〕5号"));
+    assert_eq!(p.written_date.as_ref().map(ToString::to_string).as_deref(), Some("2022-09-01"));
+    assert_eq!(section(&p, "s1-1").paragraphs, ["各单位确定一名联络员。"]);
+}
