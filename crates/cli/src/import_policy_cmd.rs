@@ -2,7 +2,7 @@
 //! with mingbai-gongwen and adds them to (or replaces them in) the library's policies file.
 //! The result is checked like `mingbai check` in a temporary copy of the library, which is
 //! renamed into place only when it passes (or with --force): a failed import leaves the library
-//! as it was. Prints per document what was found and every problem as file › 第N行：message.
+//! as it was. Prints per document what was found and every problem as file › 第N行 (第N段 for .docx/.html)：message.
 
 use crate::check::load_dir;
 use mingbai_core::validate::count;
@@ -168,9 +168,11 @@ fn report(out: &mut Out, name: &str, result: &Imported) {
     if !parsed.attachments.is_empty() {
         out.line(&format!("  附件：{}", parsed.attachments.join("；")));
     }
+    // Text files are counted in lines; Word and web documents in paragraphs.
+    let unit = if name.to_lowercase().ends_with(".txt") { "行" } else { "段" };
     for problem in &result.problems {
         let label = if problem.error { "错误" } else { "提醒" };
-        let place = if problem.line > 0 { format!("{name} › 第{}行", problem.line) } else { name.to_string() };
+        let place = if problem.line > 0 { format!("{name} › 第{}{unit}", problem.line) } else { name.to_string() };
         out.line(&format!("  {label} {place}：{}", problem.message));
     }
 }
