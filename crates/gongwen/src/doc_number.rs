@@ -3,6 +3,8 @@
 
 /// Reads a line that is a 文号 and returns it normalised, or None.
 pub fn parse_doc_number(line: &str) -> Option<String> {
+    // 上行文 print the 签发人 on the same line: "济政发〔2024〕1号    签发人：张三".
+    let line = line.split("签发人").next().unwrap_or(line);
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let open = t.find(['〔', '[', '［', '（', '(', '【', '﹝'])?;
     let agency = &t[..open];
@@ -29,6 +31,7 @@ mod tests {
                      "槐政办发(2024)2号", "槐政办发【2024】2号", " 槐政办发〔2024〕2 号", "槐政办发 〔 2024 〕 2 号"] {
             assert_eq!(parse_doc_number(form).as_deref(), Some("槐政办发〔2024〕2号"), "{form}");
         }
+        assert_eq!(parse_doc_number("示政发〔2024〕1号　　签发人：张三").as_deref(), Some("示政发〔2024〕1号"));
         for text in ["（一）围绕高质量发展推进信息公开", "2024年6月30日", "第2号", "〔2024〕2号", "槐政办发〔24〕2号"] {
             assert_eq!(parse_doc_number(text), None, "{text}");
         }

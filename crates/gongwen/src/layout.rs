@@ -54,9 +54,12 @@ fn is_stamp_line(text: &str) -> bool {
     text.starts_with("（此件") || text.starts_with("(此件")
 }
 
-/// Heading levels in the order GB/T 9704 nests them: 一、 （一） 1. （1）.
+/// Heading levels in the order GB/T 9704 nests them: 一、 （一） 1. （1）, under the 第X章 and
+/// 第X节 of regulations (办法, 规定, 条例).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Marker {
+    Chapter,
+    Part,
     Top,
     Sub,
     Third,
@@ -65,8 +68,41 @@ enum Marker {
 
 const CHINESE_NUMERALS: &str = "一二三四五六七八九十百零〇";
 
+fn numeral_run(s: &str) -> usize {
+    s.chars().take_while(|c| CHINESE_NUMERALS.contains(*c)).map(char::len_utf8).sum()
+}
+
+/// "第三章", "第二节", "第十二条": the unit after 第 and a Chinese numeral.
+fn ordinal_unit(text: &str) -> Option<char> {
+    let rest = text.strip_prefix('第')?;
+    let n = numeral_run(rest);
+    (n > 0).then(|| rest[n..].chars().next()).flatten()
+}
+
+/// "第一章总则", "第一条为规范…": the space printed after the ordinal was removed with the
+/// extraction debris (spaces beside Chinese text); put one back so it reads "第一章 总则".
+fn space_after_ordinal(text: &str) -> String {
+    let Some(unit) = ordinal_unit(text) else { return text.to_string() };
+    let Some(at) = text.find(unit) else { return text.to_string() };
+    let split = at + unit.len_utf8();
+    if split < text.len() && !text[split..].starts_with(char::is_whitespace) {
+        format!("{} {}", &text[..split], &text[split..])
+    } else {
+        text.to_string()
+    }
+}
+
+/// A 条 of a regulation starts a new paragraph (it is not a heading).
+fn starts_article(text: &str) -> bool {
+    ordinal_unit(text) == Some('条')
+}
+
 fn heading_marker(text: &str) -> Option<Marker> {
-    let numeral_run = |s: &str| s.chars().take_while(|c| CHINESE_NUMERALS.contains(*c)).map(char::len_utf8).sum::<usize>();
+    match ordinal_unit(text) {
+        Some('章') => return Some(Marker::Chapter),
+        Some('节') => return Some(Marker::Part),
+        _ => {}
+    }
     let n = numeral_run(text);
     if n > 0 && text[n..].starts_with('、') {
         return Some(Marker::Top);
@@ -461,7 +497,7 @@ fn body_sections(p: &mut Parsed, blocks: &[Block], intro_heading: &str) -> Vec<S
             Block::Text(l) => &l.text,
         };
         let marker = heading_marker(line);
-        let continues = marker.is_none() && paras.last().is_some_and(|last| !last.closed);
+        let continues = marker.is_none() && !starts_article(line) && paras.last().is_some_and(|last| !last.closed);
         if continues {
             let last = paras.last_mut().expect("checked above");
             last.text.push_str(line);
@@ -469,7 +505,7 @@ fn body_sections(p: &mut Parsed, blocks: &[Block], intro_heading: &str) -> Vec<S
             continue;
         }
         let closed = match marker {
-            Some(Marker::Top) => true,
+            Some(Marker::Top | Marker::Chapter | Marker::Part) => true,
             Some(_) if wrapped => !line.contains('。') && line.chars().count() * 5 < typical * 4,
             Some(_) => !line.contains(TERMINAL) || is_terminal(line),
             None => !wrapped && is_terminal(line),
@@ -503,10 +539,13 @@ fn body_sections(p: &mut Parsed, blocks: &[Block], intro_heading: &str) -> Vec<S
                 let id = format!("s{}", counters[..=level].iter().map(|c| c.to_string()).collect::<Vec<_>>().join("-"));
                 // A run-on heading ("（一）做好政策解读。全面落实…"): the heading is the
                 // sentence up to the first 。, the rest is the body's first paragraph.
-                let (heading, rest) = match para.text.split_once('。') {
+                let (mut heading, rest) = match para.text.split_once('。') {
                     Some((h, rest)) => (h.to_string(), rest.to_string()),
                     None => (para.text.clone(), String::new()),
                 };
+                if matches!(marker, Marker::Chapter | Marker::Part) {
+                    heading = space_after_ordinal(&heading);
+                }
                 run_on_only = !rest.is_empty();
                 let paragraphs = if rest.is_empty() { Vec::new() } else { vec![rest] };
                 sections.push(Section { id, heading, paragraphs });
@@ -518,7 +557,7 @@ fn body_sections(p: &mut Parsed, blocks: &[Block], intro_heading: &str) -> Vec<S
                 if run_on_only && whole && last_heading.is_some_and(|h| h < pi) && sections.len() > 1 && !wrapped {
                     sections.push(Section { id: "closing".into(), heading: "结语".into(), paragraphs: vec![para.text] });
                 } else if let Some(last) = sections.last_mut() {
-                    last.paragraphs.push(para.text);
+                    last.paragraphs.push(if starts_article(&para.text) { space_after_ordinal(&para.text) } else { para.text });
                 }
                 run_on_only = false;
             }
@@ -551,5 +590,10 @@ mod tests {
         assert_eq!(heading_marker("1.5亿元"), None);
         assert_eq!(heading_marker("2024年"), None);
         assert_eq!(heading_marker("一是加强"), None);
+        assert_eq!(heading_marker("第一章总则"), Some(Marker::Chapter));
+        assert_eq!(heading_marker("第二节 申请"), Some(Marker::Part));
+        assert_eq!(heading_marker("第十二条本办法自印发之日起施行。"), None);
+        assert!(starts_article("第十二条本办法自印发之日起施行。"));
+        assert!(!starts_article("第一批试点"));
     }
 }

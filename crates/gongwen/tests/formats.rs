@@ -379,3 +379,35 @@ fn html_laid_out_with_tables() {
     assert_eq!(p.written_date.as_ref().map(ToString::to_string).as_deref(), Some("2022-09-01"));
     assert_eq!(section(&p, "s1-1").paragraphs, ["各单位确定一名联络员。"]);
 }
+
+const REGULATION: &str = "示例区人民政府办公室
+示政办规〔2024〕1号
+示例区人民政府办公室关于印发《示例区政府信息依申请公开办理办法》的通知
+各街道办事处，区政府各部门：
+《示例区政府信息依申请公开办理办法》已经区政府同意，现印发给你们，请认真遵照执行。
+示例区人民政府办公室
+2024年5月20日
+（此件公开发布）
+示例区政府信息依申请公开办理办法
+第一章　总则
+第一条　为规范政府信息依申请公开办理工作，制定本办法。
+第二条　本办法适用于区政府各部门。
+第二章　办理程序
+第三条　申请人可以通过互联网、信函等方式提出申请，
+行政机关应当在规定期限内答复。
+第四条　本办法自印发之日起施行。
+";
+
+#[test]
+fn regulation_chapters_and_articles() {
+    let dir = temp_dir("regulation");
+    let path = dir.join("regulation.txt");
+    std::fs::write(&path, REGULATION).unwrap();
+    let imported = import(&path, &Metadata { id: Some("example-regulation".into()), ..Default::default() });
+    let p = imported.policy.clone().expect("policy");
+    assert_eq!(p.title, "关于印发《示例区政府信息依申请公开办理办法》的通知");
+    let outline: Vec<String> = p.sections.iter().map(|s| format!("{} {}", s.id, s.heading)).collect();
+    assert_eq!(outline, ["notice 通知", "s1 第一章 总则", "s2 第二章 办理程序"]);
+    assert_eq!(section(&p, "s1").paragraphs, ["第一条 为规范政府信息依申请公开办理工作，制定本办法。", "第二条 本办法适用于区政府各部门。"]);
+    assert_eq!(section(&p, "s2").paragraphs, ["第三条 申请人可以通过互联网、信函等方式提出申请，行政机关应当在规定期限内答复。", "第四条 本办法自印发之日起施行。"]);
+}
