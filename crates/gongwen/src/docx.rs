@@ -39,6 +39,8 @@ pub fn parse_document_xml(xml: &str) -> Result<Extracted, String> {
     let mut tables: Vec<TableState> = Vec::new();
     let mut paragraph_no = 0usize;
     let mut table_no = 0usize;
+    // Paragraphs numbered by Word itself (w:numPr): the number is not in the text.
+    let mut auto_numbered: Vec<usize> = Vec::new();
     let push_line = |out: &mut Extracted, text: &str, no: usize| {
         let text = normalise(text);
         if !text.is_empty() {
@@ -52,6 +54,11 @@ pub fn parse_document_xml(xml: &str) -> Result<Extracted, String> {
                 match e.local_name().as_ref() {
                     "p" => paragraph_no += 1,
                     "t" => in_text = true,
+                    "numPr" => {
+                        if auto_numbered.last() != Some(&paragraph_no) {
+                            auto_numbered.push(paragraph_no);
+                        }
+                    }
                     "tab" => paragraph.push(' '),
                     // A line break outside tables starts a new line (titles are often broken so).
                     "br" | "cr" if tables.is_empty() => {
@@ -142,6 +149,12 @@ pub fn parse_document_xml(xml: &str) -> Result<Extracted, String> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    if let Some(first) = auto_numbered.first() {
+        out.problems.push(Problem::warning(
+            *first,
+            format!("{} 个段落使用了 Word 自动编号，编号（如“一、”）不在文字里，这些标题可能没有被识别：可在 Word 中另存为纯文本（.txt）后导入，编号会随文字保存", auto_numbered.len()),
+        ));
     }
     if out.blocks.is_empty() {
         out.problems.push(Problem::error(0, ".docx 文件中没有正文文字"));

@@ -121,6 +121,16 @@ fn docx_with_all_heading_levels_a_table_and_a_chinese_date() {
 }
 
 #[test]
+fn docx_automatic_numbering_is_reported() {
+    let dir = temp_dir("numbered-docx");
+    let path = dir.join("numbered.docx");
+    let numbered = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p>";
+    write_docx(&path, &[para("示政发〔2024〕2号"), para("关于做好示例工作的通知"), numbered.to_string(), para("要求如下。")].concat());
+    let imported = import(&path, &Metadata::default());
+    assert!(imported.problems.iter().any(|p| p.line == 3 && p.message.contains("自动编号")), "{:?}", imported.problems);
+}
+
+#[test]
 fn broken_docx_is_a_clear_error_not_a_panic() {
     let dir = temp_dir("bad-docx");
     let path = dir.join("坏文件.docx");
