@@ -54,11 +54,7 @@ pub fn parse_document_xml(xml: &str) -> Result<Extracted, String> {
                 match e.local_name().as_ref() {
                     "p" => paragraph_no += 1,
                     "t" => in_text = true,
-                    "numPr" => {
-                        if auto_numbered.last() != Some(&paragraph_no) {
-                            auto_numbered.push(paragraph_no);
-                        }
-                    }
+                    "numPr" if auto_numbered.last() != Some(&paragraph_no) => auto_numbered.push(paragraph_no),
                     "tab" => paragraph.push(' '),
                     // A line break outside tables starts a new line (titles are often broken so).
                     "br" | "cr" if tables.is_empty() => {
