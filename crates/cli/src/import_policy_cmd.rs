@@ -127,7 +127,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     if failed > 0 && !args.force {
-        out.line(&format!("{failed} 个文件有错误，资料库未改动（改正后重新导入，或用 --force 只导入没有错误的文件）"));
+        out.line(&format!("{failed} 个文件有错误，资料库未改动（改正后重新导入；--force 则导入其余能读出的文件）"));
         return Ok(ExitCode::from(1));
     }
     if imported.is_empty() {
