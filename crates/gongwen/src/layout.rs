@@ -285,6 +285,8 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
     // 落款, 成文日期 and 此件… closing a document that is not a cover notice.
     let mut signature_lines: Vec<String> = Vec::new();
     let mut body_end = first_annex;
+    // Lines after the 附件说明 that are neither list items nor the 落款 (kept, not dropped).
+    let mut after_list: Vec<(String, bool)> = Vec::new();
     if let Some(l) = list_at {
         body_end = l;
         let line = text_at(l);
@@ -303,6 +305,7 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
             body_end = l;
             let cut = trailing_signature(&mut p, blocks, k, first_annex);
             signature_lines = (cut..first_annex).filter_map(|j| blocks[j].text().map(str::to_string)).collect();
+            after_list = (k..cut).filter_map(|j| blocks[j].text().map(|t| (t.to_string(), false))).collect();
         }
     } else {
         body_end = trailing_signature(&mut p, blocks, i, body_end);
@@ -318,10 +321,14 @@ pub fn parse(blocks: &[Block], options: &LayoutOptions) -> Parsed {
                 last.paragraphs.extend(list_lines.iter().cloned());
             }
         }
+        if let Some(last) = body.last_mut() {
+            last.paragraphs.extend(join_lines(&after_list));
+        }
         if let Some(addressee) = p.addressee.clone().filter(|_| !cover) {
-            if let Some(first) = body.first_mut() {
-                first.paragraphs.insert(0, addressee + "：");
+            if body.first().is_none_or(|s| s.id != "intro") {
+                body.insert(0, Section { id: "intro".into(), heading: intro_heading.clone(), paragraphs: Vec::new() });
             }
+            body[0].paragraphs.insert(0, addressee + "：");
         }
         p.sections.extend(body);
         if !signature_lines.is_empty() {

@@ -296,8 +296,17 @@ fn missing_doc_number_is_reported_not_invented_and_accepted_with_a_flag() {
     assert!(messages(&imported).iter().any(|m| m.contains("未找到文号")), "{:?}", messages(&imported));
     assert_eq!(p.issuer, "示例街道办事处");
     assert_eq!(p.written_date.as_ref().map(ToString::to_string).as_deref(), Some("2024-07-01"));
-    // The 落款 and date close the body; they are not body text.
+    // The 落款 and date close the body: section signature, not the last item's text.
     assert_eq!(section(&p, "s1-1").paragraphs, ["辖区内沿街商铺。"]);
+    assert_eq!(section(&p, "signature").paragraphs, ["示例街道办事处", "2024年7月1日"]);
+    assert_eq!(p.sections[0].paragraphs, ["各社区居委会：", "现就做好夏季安全生产工作通知如下。"]);
+    // The 主送机关 opens the text even when a heading follows it at once.
+    let terse = dir.join("terse.txt");
+    std::fs::write(&terse, NO_NUMBER.replace("现就做好夏季安全生产工作通知如下。\n", "")).unwrap();
+    let p = import(&terse, &Metadata { id: Some("example-safety".into()), ..Default::default() }).policy.unwrap();
+    assert_eq!(p.sections[0].id, "intro");
+    assert_eq!(p.sections[0].paragraphs, ["各社区居委会："]);
+    assert_eq!(p.sections[1].id, "s1");
     let given = import(&path, &Metadata { id: Some("example-safety".into()), doc_number: Some("示街发[2024]1号".into()), ..Default::default() });
     assert_eq!(given.policy.unwrap().doc_number.as_deref(), Some("示街发〔2024〕1号"));
     let bad = import(&path, &Metadata { doc_number: Some("第一号".into()), ..Default::default() });
