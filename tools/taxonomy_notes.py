@@ -3,7 +3,7 @@
 taxonomy.json, the policies that carry it and one passage of policies.json that
 names it (so content writers can see where each id comes from).
 
-Usage: python3 tools/taxonomy_notes.py   (run after tools/seeds_to_policies.py)
+Usage: python3 tools/taxonomy_notes.py   (run after bash scripts/import-seeds)
 """
 
 import json

@@ -13,6 +13,7 @@
 //!
 //! Everything written to stdout goes through `outln!` (output.rs): a closed pipe is no panic.
 //! - `mingbai template`, `mingbai import`, `mingbai export`: spreadsheets (see import_cmd.rs).
+//! - `mingbai import policy <file…> --into <library-dir>`: import 公文 (.docx/.txt/.html) as policies.
 
 #[macro_use]
 mod output;
@@ -21,6 +22,7 @@ mod check;
 mod generate;
 mod generate_cmd;
 mod import_cmd;
+mod import_policy_cmd;
 mod index_cmd;
 mod report_cmd;
 mod report_tally;
@@ -43,7 +45,8 @@ const USAGE: &str = "用法 / usage:
   mingbai template <dir>                 write the spreadsheet template (明白政策库模板.xlsx) and one CSV per kind
   mingbai import <file.xlsx|.xls|.ods|.csv …> --into <library-dir> [--name N] [--region R] [--map 列名=字段]… [--sheet 表名]… [--force]
                                          import spreadsheets into a library (new or existing), checked before it is written
-  mingbai export <library-dir> --xlsx <file>   write the whole library into the template";
+  mingbai export <library-dir> --xlsx <file>   write the whole library into the template
+  mingbai import policy <file.docx|.txt|.html …> --into <library-dir> [flags]   import 公文 as policies";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,8 +60,7 @@ fn main() -> ExitCode {
         Some("report") => report_cmd::run(&args[1..]),
         Some("template") => import_cmd::template(&args[1..]),
         Some("export") => import_cmd::export(&args[1..]),
-        // `mingbai import policy …` (公文) is the policy importer's branch; it takes this line.
-        Some("import") if args.get(1).is_some_and(|a| a == "policy") => Err("mingbai import policy：此版本尚未包含公文导入".to_string()),
+        Some("import") if args.get(1).map(String::as_str) == Some("policy") => import_policy_cmd::run(&args[2..]),
         Some("import") => import_cmd::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
