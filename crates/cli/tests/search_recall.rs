@@ -7,6 +7,10 @@
 //! - `embedded.tsv` runs on the embedded library (`public/library`).
 //! - `generated.tsv` runs on a 1,000-entry library that `mingbai generate` would write with its
 //!   default seed; the test generates it into a temporary folder itself.
+//! - `gd-dev.tsv` and `gd-held.tsv` run on `gd-library/`, 522 real Guangdong service items as
+//!   Q&A (tools/gen_gd_dev_set.py): the development half, and the held-out half never tuned on.
+//!   Their gd-* categories (keywords, typo, pinyin, initials, exact, colloquial) are the kinds
+//!   of query issue #16 measures.
 //!
 //! TSV: `category<TAB>query<TAB>expected`, expected `kind:id`, several acceptable answers
 //! separated by `|`. Lines starting with `#` are comments.
@@ -22,9 +26,9 @@ use mingbai_core::{load_with, Library};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-const CATEGORIES: [&str; 11] = [
+const CATEGORIES: [&str; 17] = [
     "exact", "paraphrase", "typo", "pinyin", "colloquial", "intent", "docnumber", "fresh-short", "fresh-spoken", "fresh-typo",
-    "fresh-pinyin",
+    "fresh-pinyin", "gd-keywords", "gd-typo", "gd-pinyin", "gd-initials", "gd-exact", "gd-colloquial",
 ];
 const LIMIT: usize = 5;
 
@@ -227,6 +231,16 @@ fn search_recall() {
     let outcomes = run(&library, &index, &queries);
     table.extend(rows("generated-1k", &outcomes, &mut failures));
     misses("generated-1k", &outcomes, &mut details);
+
+    // Guangdong service items (real names, example answers): development and held-out halves.
+    let gd = load_dir(&repo("tests/search-queries/gd-library"));
+    let index = SearchIndex::build(&gd);
+    for (file, name) in [("gd-dev.tsv", "gd-dev"), ("gd-held.tsv", "gd-held")] {
+        let queries = read_queries(file, &gd);
+        let outcomes = run(&gd, &index, &queries);
+        table.extend(rows(name, &outcomes, &mut failures));
+        misses(name, &outcomes, &mut details);
+    }
 
     let _ = writeln!(report, "search recall (limit {LIMIT})\n");
     let _ = writeln!(report, "| library | category | queries | recall@1 | recall@5 | bar |");
