@@ -102,7 +102,8 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     //    ("申请条件", "办理") and their terms only order what the rest of the query found.
     let usable = |term: &str| query_tokens(term).iter().all(|t| index.document_frequency(t) > 0);
     let expansions = synonyms.expand(&searched, usable);
-    let (core, intent) = split_intent(&searched);
+    let protected: Vec<&str> = expansions.iter().map(|e| e.from.as_str()).collect();
+    let (core, intent) = split_intent(&searched, &protected);
     let mut expansion_tokens: Vec<(Vec<String>, f32)> = Vec::new();
     let mut boost_tokens: Vec<(Vec<String>, f32)> = Vec::new();
     for e in &expansions {
@@ -114,7 +115,7 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     }
     expansion_tokens.extend(alternatives.iter().map(|a| (query_tokens(a), 0.9)));
     if searched != join(&runs(&stripped)) {
-        expansion_tokens.push((query_tokens(&split_intent(&stripped).0), 0.4));
+        expansion_tokens.push((query_tokens(&split_intent(&stripped, &protected).0), 0.4));
     }
     if !intent.is_empty() {
         boost_tokens.push((query_tokens(&intent), 0.3));
