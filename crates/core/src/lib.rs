@@ -6,6 +6,7 @@ pub mod browse;
 pub mod date;
 pub mod diagnostic;
 pub mod first_screen;
+pub mod issuers;
 pub mod json;
 pub mod library;
 pub mod links;

@@ -167,6 +167,7 @@ pub fn build_index(lib: &Library) -> BuiltIndex {
             themes: lib.taxonomy.themes.clone(),
             audiences: lib.taxonomy.audiences.clone(),
             regions: Vec::new(),
+            issuers: Vec::new(),
         },
         suggestions,
         suggestions_dropped: entries.len().saturating_sub(SUGGESTION_CAP) as u32,
