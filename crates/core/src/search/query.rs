@@ -44,6 +44,8 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     let mut pieces: Vec<(Run, bool)> = Vec::new();
     // Other readings of ambiguous letters: (piece, char offset, chars replaced, other text).
     let mut others: Vec<(usize, usize, usize, String)> = Vec::new();
+    // Letters read as initials, one character per letter: (piece, char offset, letters).
+    let mut initials: Vec<(usize, usize, String)> = Vec::new();
     for run in runs(&folded) {
         match run {
             Run::Word(word) if repair && word.chars().all(|c| c.is_ascii_lowercase()) && index.document_frequency(&word) == 0 => {
@@ -56,6 +58,9 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
                     Some(han) => {
                         let (piece, offset) = push_han(&mut pieces, han.chars().collect(), true);
                         let len = han.chars().count();
+                        if len == word.len() && len >= 2 {
+                            initials.push((piece, offset, word.clone()));
+                        }
                         others.extend(readings.map(|other| (piece, offset, len, other)));
                     }
                     None => pieces.push((Run::Word(word), false)),
@@ -67,7 +72,10 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
             other => pieces.push((other, false)),
         }
     }
-    let pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
+    let mut pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
+    if repair && !initials.is_empty() {
+        choose_initials_together(&mut pieces, &initials, index, dictionary);
+    }
     let converted = join(&pieces);
     let alternatives: Vec<String> = others
         .iter()
@@ -127,6 +135,110 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
         boost_tokens.push((seams, SEAM_WEIGHT));
     }
     Plan { title_needles: tokens.clone(), tokens, expansion_tokens, boost_tokens, corrected, alternatives, expansions, pinned, searched }
+}
+
+/// Initials are ambiguous word by word (zy: 职业, 指引, 执业 …), much less so together: when the
+/// readings picked one word at a time never occur together in any document ("zy sh" → 指引
+/// 社会), the combination of readings that does, most established words first, replaces them
+/// ("执业 审核"). Words typed in Han characters must occur with them too. Readings keep their
+/// length (one character per letter), so the pieces' offsets stay valid.
+fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[(usize, usize, String)], index: &S, dictionary: &Dictionary) {
+    const READINGS: usize = 6;
+    const BEAM: usize = 16;
+    let text_at = |pieces: &[Run], piece: usize, offset: usize, len: usize| -> String {
+        match &pieces[piece] {
+            Run::Han(chars) => chars[offset..offset + len].iter().collect(),
+            Run::Word(word) => word.clone(),
+        }
+    };
+    // Han runs the user typed (no initials in them) constrain the choice.
+    let fixed: Vec<String> = pieces
+        .iter()
+        .enumerate()
+        .filter(|(i, run)| matches!(run, Run::Han(chars) if chars.len() >= 2) && !initials.iter().any(|(p, _, _)| p == i))
+        .map(|(_, run)| match run {
+            Run::Han(chars) => chars.iter().collect(),
+            Run::Word(word) => word.clone(),
+        })
+        .collect();
+    if initials.len() + fixed.len() < 2 {
+        return;
+    }
+    let mut base: Option<Vec<u32>> = None;
+    for word in &fixed {
+        base = Some(intersect(base, documents_with(index, word)));
+    }
+    let current: Vec<String> = initials.iter().map(|(p, o, letters)| text_at(pieces, *p, *o, letters.len())).collect();
+    let mut together = base.clone();
+    for word in &current {
+        together = Some(intersect(together, documents_with(index, word)));
+    }
+    if together.as_ref().is_some_and(|d| !d.is_empty()) {
+        return;
+    }
+    // Beam over the groups: (sum of reading ranks, readings, documents holding them all).
+    let mut beam: Vec<(usize, Vec<String>, Option<Vec<u32>>)> = vec![(0, Vec::new(), base)];
+    for ((_, _, letters), now) in initials.iter().zip(&current) {
+        let mut readings: Vec<String> = vec![now.clone()];
+        for (text, _) in dictionary.initials_readings(letters, READINGS) {
+            if text.chars().count() == letters.len() && !readings.contains(&text) {
+                readings.push(text);
+            }
+        }
+        let mut next = Vec::new();
+        for (rank_sum, chosen, docs) in &beam {
+            for (rank, text) in readings.iter().enumerate() {
+                let docs = intersect(docs.clone(), documents_with(index, text));
+                if docs.is_empty() {
+                    continue;
+                }
+                let mut chosen = chosen.clone();
+                chosen.push(text.clone());
+                next.push((rank_sum + rank, chosen, Some(docs)));
+            }
+        }
+        crate::browse::sort_any(&mut next, |a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        next.truncate(BEAM);
+        if next.is_empty() {
+            return;
+        }
+        beam = next;
+    }
+    let Some((_, chosen, _)) = beam.into_iter().next() else { return };
+    for ((piece, offset, letters), text) in initials.iter().zip(chosen) {
+        if let Run::Han(chars) = &mut pieces[*piece] {
+            chars.splice(*offset..*offset + letters.len(), text.chars());
+        }
+    }
+}
+
+/// Documents holding every character pair of `word`, sorted.
+fn documents_with<S: Source + ?Sized>(index: &S, word: &str) -> Vec<u32> {
+    let mut docs: Option<Vec<u32>> = None;
+    for token in query_tokens(word) {
+        let mut these: Vec<u32> = index.postings(&token).iter().map(|p| p.doc).collect();
+        these.sort_unstable();
+        docs = Some(intersect(docs, these));
+    }
+    docs.unwrap_or_default()
+}
+
+/// Sorted intersection; `None` is "every document".
+fn intersect(a: Option<Vec<u32>>, b: Vec<u32>) -> Vec<u32> {
+    let Some(a) = a else { return b };
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// How much a pair across a word seam still counts: a little, for text that has the words
