@@ -17,6 +17,7 @@
 //! A policy's own page still shows its issuer as written; only lists and filters merge.
 
 use crate::library::Library;
+use crate::types::IssuerName;
 use std::collections::HashMap;
 
 /// Suffixes that name a government's own office, longest first.
@@ -66,6 +67,31 @@ impl IssuerNames {
             canonical.insert(name.to_string(), target);
         }
         IssuerNames { canonical }
+    }
+
+    /// Declared names only (rule 1), e.g. those a sharded index head carries.
+    pub fn from_declared(declared: &[IssuerName]) -> IssuerNames {
+        let mut lib = Library::default();
+        lib.taxonomy.issuers = declared.to_vec();
+        IssuerNames::build(&lib)
+    }
+
+    /// Every merge as declarations (`{label, aliases}` per entry with variants, sorted), so a
+    /// sharded index head can map a variant named in a filter to its entry.
+    pub fn as_declared(&self) -> Vec<IssuerName> {
+        let mut by_label: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
+        for (name, label) in &self.canonical {
+            if name != label {
+                by_label.entry(label.as_str()).or_default().push(name.clone());
+            }
+        }
+        by_label
+            .into_iter()
+            .map(|(label, mut aliases)| {
+                aliases.sort();
+                IssuerName { label: label.to_string(), aliases }
+            })
+            .collect()
     }
 
     /// The filter entry an issuer name belongs to (the name itself when nothing merges it).
@@ -122,5 +148,10 @@ mod tests {
         assert_eq!(names.canonical("历城区政府"), "历城区");
         assert_eq!(names.canonical("槐荫区人民政府办公室"), "槐荫区人民政府", "declared beats the suffix rule");
         assert!(names.same("历城区", "历城区政府"));
+        // What a sharded index head carries maps the same way.
+        let carried = IssuerNames::from_declared(&names.as_declared());
+        for name in ["济南市历城区人民政府办公室", "历城区政府", "槐荫区人民政府办公室", "槐荫区"] {
+            assert_eq!(carried.canonical(name), names.canonical(name), "{name}");
+        }
     }
 }

@@ -45,7 +45,7 @@ pub struct SearchIndex {
     suggester: Suggester,
     facets: FacetTable,
     /// Issuer variants merged into one facet value (see `crate::issuers`).
-    issuers: IssuerNames,
+    pub(crate) issuers: IssuerNames,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
