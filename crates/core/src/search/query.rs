@@ -3,7 +3,7 @@
 //! split off so that only the thing asked about decides what matches.
 
 use super::source::Source;
-use super::normalize::normalize;
+use super::normalize::{is_han, normalize};
 use super::synonyms::{Expansion, Synonyms};
 use super::terms::Dictionary;
 use super::tokens::{query_tokens, runs, split_intent, strip_filler, Run};
@@ -46,7 +46,9 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     let mut others: Vec<(usize, usize, usize, String)> = Vec::new();
     // Letters read as initials, one character per letter: (piece, char offset, letters).
     let mut initials: Vec<(usize, usize, String)> = Vec::new();
-    for run in runs(&folded) {
+    // Characters of the last group of letters converted, when the last piece ends with one.
+    let mut last_group: Option<usize> = None;
+    for (run, spaced) in spaced_runs(&folded) {
         match run {
             Run::Word(word) if repair && word.chars().all(|c| c.is_ascii_lowercase()) && index.document_frequency(&word) == 0 => {
                 let left = match pieces.last() {
@@ -56,20 +58,38 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
                 let mut readings = dictionary.convert_letters(&word, left, &known).into_iter();
                 match readings.next() {
                     Some(han) => {
-                        let (piece, offset) = push_han(&mut pieces, han.chars().collect(), true);
                         let len = han.chars().count();
+                        // A space the user typed between two words keeps them apart:
+                        // "shigong zuoye" is 施工 and 作业, not the run 施工作业 (whose middle
+                        // pair 工作 would match any text about work). Spaced syllables
+                        // ("yang lao bao xian") still make one word.
+                        let apart = spaced && len >= 2 && last_group.is_some_and(|n| n >= 2);
+                        let (piece, offset) = if apart {
+                            pieces.push((Run::Han(han.chars().collect()), true));
+                            (pieces.len() - 1, 0)
+                        } else {
+                            push_han(&mut pieces, han.chars().collect(), true)
+                        };
+                        last_group = Some(len);
                         if len == word.len() && len >= 2 {
                             initials.push((piece, offset, word.clone()));
                         }
                         others.extend(readings.map(|other| (piece, offset, len, other)));
                     }
-                    None => pieces.push((Run::Word(word), false)),
+                    None => {
+                        pieces.push((Run::Word(word), false));
+                        last_group = None;
+                    }
                 }
             }
             Run::Han(chars) => {
                 push_han(&mut pieces, chars, false);
+                last_group = None;
             }
-            other => pieces.push((other, false)),
+            other => {
+                pieces.push((other, false));
+                last_group = None;
+            }
         }
     }
     let mut pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
@@ -133,6 +153,17 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     if !seams.is_empty() && seams.len() < tokens.len() {
         tokens.retain(|t| !seams.contains(t));
         boost_tokens.push((seams, SEAM_WEIGHT));
+    }
+    // Words the user spaced apart still favour text that has them side by side, a little.
+    let across: Vec<String> = core
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter_map(|w| Some(format!("{}{}", w[0].chars().last().filter(|c| is_han(*c))?, w[1].chars().next().filter(|c| is_han(*c))?)))
+        .filter(|pair| !tokens.contains(pair))
+        .collect();
+    if !across.is_empty() {
+        boost_tokens.push((across, SEAM_WEIGHT));
     }
     Plan { title_needles: tokens.clone(), tokens, expansion_tokens, boost_tokens, corrected, alternatives, expansions, pinned, searched }
 }
@@ -262,6 +293,17 @@ pub fn seam_pairs(core: &str, document_frequency: impl Fn(&str) -> usize) -> Vec
         }
     }
     seams
+}
+
+/// Runs of the text, each with whether whitespace came before it.
+fn spaced_runs(text: &str) -> Vec<(Run, bool)> {
+    let mut out = Vec::new();
+    for (i, chunk) in text.split_whitespace().enumerate() {
+        for (j, run) in runs(chunk).into_iter().enumerate() {
+            out.push((run, i > 0 && j == 0));
+        }
+    }
+    out
 }
 
 /// Appends Han characters; converted text joins the Han run beside it (养老 + bx→保险 is one
