@@ -192,7 +192,9 @@ fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[
             Run::Word(word) => word.clone(),
         })
         .collect();
-    if initials.len() + fixed.len() < 2 {
+    // Past a few groups a query is not a list of initials but letters pasted in: leave it.
+    const MAX_GROUPS: usize = 6;
+    if initials.len() + fixed.len() < 2 || initials.len() > MAX_GROUPS {
         return;
     }
     let mut base: Option<Vec<u32>> = None;
