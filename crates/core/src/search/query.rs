@@ -343,7 +343,22 @@ fn join(pieces: &[Run]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::seam_pairs;
+    use super::{intersect, seam_pairs, spaced_runs, Run};
+
+    #[test]
+    fn intersect_keeps_common_documents_and_none_is_everything() {
+        assert_eq!(intersect(None, vec![1, 4, 9]), vec![1, 4, 9]);
+        assert_eq!(intersect(Some(vec![1, 3, 4, 8, 9]), vec![0, 4, 9, 10]), vec![4, 9]);
+        assert!(intersect(Some(vec![]), vec![1]).is_empty());
+    }
+
+    #[test]
+    fn runs_know_whether_the_user_typed_a_space_before_them() {
+        let got: Vec<(Run, bool)> = spaced_runs("shigong zuoye养老 bx");
+        let spaced: Vec<bool> = got.iter().map(|(_, s)| *s).collect();
+        assert_eq!(spaced, [false, true, false, true]);
+        assert_eq!(got[2].0, Run::Han("养老".chars().collect()));
+    }
 
     fn df(pair: &str) -> usize {
         match pair {
