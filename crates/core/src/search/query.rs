@@ -44,8 +44,9 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     let mut pieces: Vec<(Run, bool)> = Vec::new();
     // Other readings of ambiguous letters: (piece, char offset, chars replaced, other text).
     let mut others: Vec<(usize, usize, usize, String)> = Vec::new();
-    // Letters read as initials, one character per letter: (piece, char offset, letters).
-    let mut initials: Vec<(usize, usize, String)> = Vec::new();
+    // Letters read as words: (piece, char offset, letters, characters). Initials have one
+    // character per letter; full pinyin fewer.
+    let mut initials: Vec<(usize, usize, String, usize)> = Vec::new();
     // Characters of the last group of letters converted, when the last piece ends with one.
     let mut last_group: Option<usize> = None;
     for (run, spaced) in spaced_runs(&folded) {
@@ -71,8 +72,8 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
                             push_han(&mut pieces, han.chars().collect(), true)
                         };
                         last_group = Some(len);
-                        if len == word.len() && len >= 2 {
-                            initials.push((piece, offset, word.clone()));
+                        if len >= 2 {
+                            initials.push((piece, offset, word.clone(), len));
                         }
                         others.extend(readings.map(|other| (piece, offset, len, other)));
                     }
@@ -94,7 +95,7 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     }
     let mut pieces: Vec<Run> = pieces.into_iter().map(|(run, _)| run).collect();
     if repair && !initials.is_empty() {
-        choose_initials_together(&mut pieces, &initials, index, dictionary);
+        choose_readings_together(&mut pieces, &initials, index, dictionary);
     }
     let converted = join(&pieces);
     let alternatives: Vec<String> = others
@@ -168,12 +169,12 @@ pub fn plan<S: Source + ?Sized>(raw: &str, exact: bool, index: &S, dictionary: &
     Plan { title_needles: tokens.clone(), tokens, expansion_tokens, boost_tokens, corrected, alternatives, expansions, pinned, searched }
 }
 
-/// Initials are ambiguous word by word (zy: 职业, 指引, 执业 …), much less so together: when the
-/// readings picked one word at a time never occur together in any document ("zy sh" → 指引
-/// 社会), the combination of readings that does, most established words first, replaces them
-/// ("执业 审核"). Words typed in Han characters must occur with them too. Readings keep their
-/// length (one character per letter), so the pieces' offsets stay valid.
-fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[(usize, usize, String)], index: &S, dictionary: &Dictionary) {
+/// Letters are ambiguous word by word (initials zy: 职业, 指引, 执业 …; pinyin zhiye: 职业, 执业,
+/// 置业), much less so together: when the readings picked one word at a time never occur together
+/// in any document ("zy sh" → 指引 社会), the combination of readings that does, most established
+/// words first, replaces them ("执业 审核"). Words typed in Han characters must occur with them
+/// too. Readings keep their length, so the pieces' offsets stay valid.
+fn choose_readings_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[(usize, usize, String, usize)], index: &S, dictionary: &Dictionary) {
     const READINGS: usize = 6;
     const BEAM: usize = 16;
     let text_at = |pieces: &[Run], piece: usize, offset: usize, len: usize| -> String {
@@ -186,7 +187,7 @@ fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[
     let fixed: Vec<String> = pieces
         .iter()
         .enumerate()
-        .filter(|(i, run)| matches!(run, Run::Han(chars) if chars.len() >= 2) && !initials.iter().any(|(p, _, _)| p == i))
+        .filter(|(i, run)| matches!(run, Run::Han(chars) if chars.len() >= 2) && !initials.iter().any(|(p, _, _, _)| p == i))
         .map(|(_, run)| match run {
             Run::Han(chars) => chars.iter().collect(),
             Run::Word(word) => word.clone(),
@@ -201,7 +202,7 @@ fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[
     for word in &fixed {
         base = Some(intersect(base, documents_with(index, word)));
     }
-    let current: Vec<String> = initials.iter().map(|(p, o, letters)| text_at(pieces, *p, *o, letters.len())).collect();
+    let current: Vec<String> = initials.iter().map(|(p, o, _, len)| text_at(pieces, *p, *o, *len)).collect();
     let mut together = base.clone();
     for word in &current {
         together = Some(intersect(together, documents_with(index, word)));
@@ -211,10 +212,11 @@ fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[
     }
     // Beam over the groups: (sum of reading ranks, readings, documents holding them all).
     let mut beam: Vec<(usize, Vec<String>, Option<Vec<u32>>)> = vec![(0, Vec::new(), base)];
-    for ((_, _, letters), now) in initials.iter().zip(&current) {
+    for ((_, _, letters, len), now) in initials.iter().zip(&current) {
         let mut readings: Vec<String> = vec![now.clone()];
-        for (text, _) in dictionary.initials_readings(letters, READINGS) {
-            if text.chars().count() == letters.len() && !readings.contains(&text) {
+        let others = if letters.len() == *len { dictionary.initials_readings(letters, READINGS) } else { dictionary.pinyin_readings(letters, READINGS) };
+        for (text, _) in others {
+            if text.chars().count() == *len && !readings.contains(&text) {
                 readings.push(text);
             }
         }
@@ -238,9 +240,9 @@ fn choose_initials_together<S: Source + ?Sized>(pieces: &mut [Run], initials: &[
         beam = next;
     }
     let Some((_, chosen, _)) = beam.into_iter().next() else { return };
-    for ((piece, offset, letters), text) in initials.iter().zip(chosen) {
+    for ((piece, offset, _, len), text) in initials.iter().zip(chosen) {
         if let Run::Han(chars) = &mut pieces[*piece] {
-            chars.splice(*offset..*offset + letters.len(), text.chars());
+            chars.splice(*offset..*offset + len, text.chars());
         }
     }
 }
