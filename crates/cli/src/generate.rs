@@ -802,6 +802,7 @@ pub fn generate(entries: usize, seed: u64) -> Generated {
         themes: v.themes.clone(),
         audiences: v.audiences.clone(),
         regions: v.regions.iter().map(|r| Term { id: r.id.clone(), label: r.label.clone() }).collect(),
+        issuers: Vec::new(),
     };
     Generated { manifest, policies, cards, qa, notices, topics, taxonomy, synonyms }
 }

@@ -117,3 +117,23 @@ fn the_index_is_deterministic_and_chunks_are_checked() {
     }
     panic!("skipping every chunk must still end in an answer");
 }
+
+#[test]
+fn sharded_issuer_filter_merges_variants_as_the_in_memory_index_does() {
+    // 槐荫区 and 槐荫区人民政府办公室 are one facet entry (crates/core/src/issuers.rs); a filter
+    // naming either finds both 槐荫 documents through the sharded index too.
+    let embedded = load_dir(&repo("../../public/library"));
+    let index = SearchIndex::build(&embedded);
+    let files: HashMap<String, Vec<u8>> = build_index(&embedded).files.into_iter().collect();
+    for issuer in ["槐荫区", "槐荫区人民政府办公室"] {
+        let filters = FacetFilters { issuer: Some(issuer.to_string()), ..Default::default() };
+        let request = SearchRequest { query: "政务公开".into(), limit: 10, filters, ..Default::default() };
+        let expected = index.search(&embedded, &request);
+        let mut ids: Vec<&str> = expected.results.iter().map(|h| h.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["huaiyin-2023-tasks", "huaiyin-2024"], "{issuer}");
+        let mut head = IndexHead::parse(&files["head.json"]).expect("head parses");
+        let (response, _) = sharded(&mut head, &files, &request);
+        assert_eq!(summary(&response), summary(&expected), "{issuer}");
+    }
+}

@@ -2,6 +2,7 @@
 //! and which policies pass the list filters. Pure functions, so they are tested natively.
 
 use crate::date::IsoDate;
+use crate::issuers::IssuerNames;
 use crate::library::Library;
 use crate::types::*;
 use std::cmp::Ordering;
@@ -16,9 +17,21 @@ pub struct PolicyFilter {
 }
 
 impl PolicyFilter {
+    /// Whether `p` passes, its issuer compared as written. The policy list merges issuer
+    /// variants (`matches_in`); this is for callers without the library at hand.
     pub fn matches(&self, p: &Policy) -> bool {
-        self.issuer.as_ref().is_none_or(|i| &p.issuer == i)
-            && self.year.is_none_or(|y| policy_year(p) == Some(y))
+        self.issuer.as_ref().is_none_or(|i| &p.issuer == i) && self.matches_except_issuer(p)
+    }
+
+    /// Whether `p` passes, its issuer compared by filter entry: "槐荫区人民政府办公室" passes the
+    /// filter "槐荫区" when the library merges them (see `crate::issuers`), and the other way
+    /// round, so links made before the merge still work.
+    pub fn matches_in(&self, p: &Policy, names: &IssuerNames) -> bool {
+        self.issuer.as_ref().is_none_or(|i| names.same(&p.issuer, i)) && self.matches_except_issuer(p)
+    }
+
+    fn matches_except_issuer(&self, p: &Policy) -> bool {
+        self.year.is_none_or(|y| policy_year(p) == Some(y))
             && self.theme.as_ref().is_none_or(|t| p.themes.contains(t))
             && self.status.is_none_or(|s| p.status == s)
     }
@@ -80,19 +93,29 @@ fn merge_sort(order: &mut Vec<usize>, cmp: &dyn Fn(usize, usize) -> Ordering) {
 }
 
 impl Library {
-    /// Policies passing the filter, newest first.
+    /// Policies passing the filter, newest first (issuer variants merged, see `crate::issuers`).
     pub fn filtered_policies(&self, filter: &PolicyFilter) -> Vec<&Policy> {
-        let mut found: Vec<&Policy> = self.policies.iter().filter(|p| filter.matches(p)).collect();
+        let names = IssuerNames::build(self);
+        let mut found: Vec<&Policy> = self.policies.iter().filter(|p| filter.matches_in(p, &names)).collect();
         newest_first(&mut found, |p| p.published_date.as_ref().or(p.written_date.as_ref()));
         found
     }
 
-    /// Distinct issuers, for the filter menu.
-    pub fn issuers(&self) -> Vec<&str> {
-        let mut issuers: Vec<&str> = self.policies.iter().map(|p| p.issuer.as_str()).collect();
-        sort_stable(&mut issuers, |a, b| a.cmp(b));
-        issuers.dedup();
-        issuers
+    /// Distinct issuers for the filter menu, one per issuer: variants of a name are merged
+    /// (declared aliases, government-office suffixes; see `crate::issuers`). Each is both the
+    /// value to filter by (`PolicyFilter::issuer`) and the label to show.
+    pub fn issuers(&self) -> Vec<String> {
+        self.issuer_counts().into_iter().map(|(name, _)| name).collect()
+    }
+
+    /// `issuers` with the number of policies under each, in the same (name) order.
+    pub fn issuer_counts(&self) -> Vec<(String, usize)> {
+        let names = IssuerNames::build(self);
+        let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for p in &self.policies {
+            *counts.entry(names.canonical(&p.issuer).to_string()).or_default() += 1;
+        }
+        counts.into_iter().collect()
     }
 
     /// Distinct years, newest first.

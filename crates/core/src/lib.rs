@@ -7,6 +7,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod feedback;
 pub mod first_screen;
+pub mod issuers;
 pub mod json;
 pub mod library;
 pub mod links;

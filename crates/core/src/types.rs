@@ -489,6 +489,20 @@ pub struct Taxonomy {
     pub audiences: Vec<Term>,
     #[serde(default)]
     pub regions: Vec<Term>,
+    /// Optional: issuers (发布机构) and the other names policies give them, merged into one
+    /// entry of the issuer filter (see `crate::issuers`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<IssuerName>,
+}
+
+/// One issuer as citizens should find it in the 发布机构 filter: `label`, and the names
+/// policies may write instead (`"槐荫区人民政府办公室"`, `"济南市槐荫区人民政府"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct IssuerName {
+    pub label: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// An official term and the colloquial words people use for it.

@@ -379,6 +379,29 @@ fn check_taxonomy(file: &str, taxonomy: &Taxonomy, d: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // Each issuer name may belong to one issuer only; otherwise which entry it joins is a guess.
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    for (index, issuer) in taxonomy.issuers.iter().enumerate() {
+        if issuer.label.trim().is_empty() {
+            d.push(Diagnostic::error(Problem::InvalidValue, file, "发布机构名称为空").path(format!("issuers[{index}].label")));
+            continue;
+        }
+        for (at, name) in std::iter::once(("label".to_string(), &issuer.label))
+            .chain(issuer.aliases.iter().enumerate().map(|(i, a)| (format!("aliases[{i}]"), a)))
+        {
+            let name = name.trim();
+            match owner.get(name) {
+                Some(first) if *first != issuer.label.trim() => d.push(
+                    Diagnostic::warning(file, format!("发布机构名称“{}”同时属于“{}”和“{}”，已按前者合并", crate::parse::clip(name, 40), first, issuer.label.trim()))
+                        .path(format!("issuers[{index}].{at}")),
+                ),
+                Some(_) => {}
+                None => {
+                    owner.insert(name, issuer.label.trim());
+                }
+            }
+        }
+    }
 }
 
 /// Counts diagnostics by severity: `(errors, warnings)`.

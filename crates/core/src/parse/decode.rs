@@ -356,7 +356,8 @@ decode_struct!(Notice {
 });
 decode_struct!(Topic { id: required, title: required, summary: default, items: default });
 decode_struct!(Term { id: required, label: required });
-decode_struct!(Taxonomy { themes: default, audiences: default, regions: default });
+decode_struct!(Taxonomy { themes: default, audiences: default, regions: default, issuers: default });
+decode_struct!(IssuerName { label: required, aliases: default });
 decode_struct!(Synonym { term: required, aliases: default });
 
 #[cfg(test)]

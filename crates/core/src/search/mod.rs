@@ -26,6 +26,7 @@ pub use suggest::Suggestion;
 pub use synonyms::Expansion;
 
 use crate::browse::sort_any;
+use crate::issuers::IssuerNames;
 use crate::library::Library;
 use crate::types::*;
 use documents::{body_texts, documents, Field};
@@ -43,6 +44,8 @@ pub struct SearchIndex {
     synonyms: Synonyms,
     suggester: Suggester,
     facets: FacetTable,
+    /// Issuer variants merged into one facet value (see `crate::issuers`).
+    pub(crate) issuers: IssuerNames,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -100,12 +103,19 @@ pub struct IndexStats {
 impl SearchIndex {
     pub fn build(lib: &Library) -> SearchIndex {
         let docs = documents(lib);
-        let index = InvertedIndex::build(&docs);
+        let mut index = InvertedIndex::build(&docs);
+        // The issuer facet lists one entry per issuer, variants merged.
+        let issuers = IssuerNames::build(lib);
+        for meta in &mut index.docs {
+            if let Some(issuer) = &mut meta.issuer {
+                *issuer = issuers.canonical(issuer).to_string();
+            }
+        }
         let synonyms = Synonyms::build(&lib.synonyms);
         let dictionary = build_dictionary(lib, &docs, &synonyms);
         let suggester = build_suggester(lib, &synonyms);
         let facets = FacetTable::build(index.docs.iter());
-        SearchIndex { index, dictionary, synonyms, suggester, facets }
+        SearchIndex { index, dictionary, synonyms, suggester, facets, issuers }
     }
 
     pub fn stats(&self) -> IndexStats {
@@ -126,7 +136,12 @@ impl SearchIndex {
         let Ranked { plan, scored, needles } = source::rank(&self.index, &self.dictionary, &self.synonyms, request);
         let facets = self.facets.count(lib, scored.iter().map(|(d, _)| *d));
         let limit = if request.limit == 0 { 20 } else { request.limit };
-        let (top, total) = source::filter_top(&scored, limit, |d| request.filters.matches(&self.index.docs[d as usize]));
+        // A filter link may name an issuer variant (made before the merge): look for its entry.
+        let filters = match &request.filters.issuer {
+            Some(issuer) => FacetFilters { issuer: Some(self.issuers.canonical(issuer).to_string()), ..request.filters.clone() },
+            None => request.filters.clone(),
+        };
+        let (top, total) = source::filter_top(&scored, limit, |d| filters.matches(&self.index.docs[d as usize]));
         let results = top
             .into_iter()
             .map(|(d, score)| {

@@ -320,6 +320,39 @@ impl Dictionary {
         out
     }
 
+    /// Whole-term readings of initials (`zy` → 职业, 指引, 资源 …), most established first:
+    /// terms seen in a title, a curated list or repeatedly in text (weight ≥ 2), at most `limit`.
+    pub fn initials_readings(&self, letters: &str, limit: usize) -> Vec<(String, f32)> {
+        let Some(ids) = self.initials_ids(letters) else { return Vec::new() };
+        let mut found: Vec<(String, f32)> =
+            ids.iter().map(|id| self.terms[*id as usize].clone()).filter(|(_, w)| *w >= 2.0).collect();
+        sort_any(&mut found, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found.dedup_by(|a, b| a.0 == b.0);
+        found.truncate(limit);
+        found
+    }
+
+    /// Whole-term readings of full pinyin (`zhiye` → 职业, 执业, 置业 …), most established first
+    /// (weight ≥ 2), at most `limit`; from the first way of cutting the letters into syllables
+    /// that names any term.
+    pub fn pinyin_readings(&self, letters: &str, limit: usize) -> Vec<(String, f32)> {
+        for syllables in segment(letters, 4, false) {
+            let ids: Option<Vec<Syllable>> = syllables.iter().map(|s| syllable_id(s)).collect();
+            let Some(ids) = ids else { continue };
+            let Some(found) = self.pinyin_ids(&ids) else { continue };
+            let mut found: Vec<(String, f32)> =
+                found.iter().map(|id| self.terms[*id as usize].clone()).filter(|(_, w)| *w >= 2.0).collect();
+            if found.is_empty() {
+                continue;
+            }
+            sort_any(&mut found, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            found.dedup_by(|a, b| a.0 == b.0);
+            found.truncate(limit);
+            return found;
+        }
+        Vec::new()
+    }
+
     /// Best cover of a syllable sequence by terms (longest terms first), lone syllables by
     /// their most frequent character.
     fn cover_syllables(&self, ids: &[Syllable], context: &dyn Fn(&str) -> f32) -> Option<String> {

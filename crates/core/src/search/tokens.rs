@@ -89,14 +89,47 @@ const INTENT: [&str; 14] = [
     "条件", "领取", "办理", "需要",
 ];
 
+/// Intent words that are also inside the library's terms (依申请公开, 申领人): split off when they
+/// stand alone ("低保 申请", from "低保怎么申请") or at the start or end of a run of Han
+/// characters ("低保申请", "申请低保"), never from the middle, and never from a run that is only
+/// the word and one more character.
+const EDGE_INTENT: [&str; 2] = ["申请", "申领"];
+
 /// Splits off the intent words: (the thing asked about, the intent words). When nothing but
-/// intent words was typed, they are the thing (申请条件 alone is searched as typed).
-pub fn split_intent(query: &str) -> (String, String) {
+/// intent words was typed, they are the thing (申请条件 alone is searched as typed). `protected`
+/// are phrases found whole in the query (everyday words with a synonym: 申请公开): an edge
+/// intent word inside one of them stays.
+pub fn split_intent(query: &str, protected: &[&str]) -> (String, String) {
     let mut core = query.to_string();
     let mut intent = Vec::new();
     for word in INTENT {
         if core.contains(word) {
             core = core.replace(word, " ");
+            intent.push(word);
+        }
+    }
+    for word in EDGE_INTENT {
+        if protected.iter().any(|p| p.contains(word) && query.contains(p)) {
+            continue;
+        }
+        let mut found = false;
+        let mut pieces: Vec<String> = Vec::new();
+        for piece in core.split(' ') {
+            let chars = piece.chars().count();
+            let edge = chars >= word.chars().count() + 2 && piece.chars().all(is_han) && (piece.starts_with(word) || piece.ends_with(word));
+            if piece == word {
+                // A word of its own beside others ("低保 申请", from "低保怎么申请").
+                found = true;
+            } else if edge {
+                found = true;
+                let trimmed = piece.strip_prefix(word).unwrap_or(piece);
+                pieces.push(trimmed.strip_suffix(word).unwrap_or(trimmed).to_string());
+            } else {
+                pieces.push(piece.to_string());
+            }
+        }
+        if found {
+            core = pieces.join(" ");
             intent.push(word);
         }
     }
@@ -151,11 +184,22 @@ mod tests {
 
     #[test]
     fn intent_words_are_split_off_the_thing_asked_about() {
-        assert_eq!(split_intent("低保申请条件"), ("低保".to_string(), "申请条件".to_string()));
-        assert_eq!(split_intent("住房租赁补贴办理流程"), ("住房租赁补贴".to_string(), "办理流程".to_string()));
-        assert_eq!(split_intent("养老补贴需要 材料"), ("养老补贴".to_string(), "材料 需要".to_string()));
-        assert_eq!(split_intent("申请条件"), ("申请条件".to_string(), String::new()), "nothing else: searched as typed");
-        assert_eq!(split_intent("养老保险"), ("养老保险".to_string(), String::new()));
+        assert_eq!(split_intent("低保申请条件", &[]), ("低保".to_string(), "申请条件".to_string()));
+        assert_eq!(split_intent("住房租赁补贴办理流程", &[]), ("住房租赁补贴".to_string(), "办理流程".to_string()));
+        assert_eq!(split_intent("养老补贴需要 材料", &[]), ("养老补贴".to_string(), "材料 需要".to_string()));
+        assert_eq!(split_intent("申请条件", &[]), ("申请条件".to_string(), String::new()), "nothing else: searched as typed");
+        assert_eq!(split_intent("养老保险", &[]), ("养老保险".to_string(), String::new()));
+    }
+
+    #[test]
+    fn apply_is_an_intent_word_only_at_the_edge_of_a_run() {
+        assert_eq!(split_intent("低保申请", &[]), ("低保".to_string(), "申请".to_string()));
+        assert_eq!(split_intent("申请低保", &[]), ("低保".to_string(), "申请".to_string()));
+        assert_eq!(split_intent("低保 申请", &[]), ("低保".to_string(), "申请".to_string()));
+        assert_eq!(split_intent("依申请公开", &[]), ("依申请公开".to_string(), String::new()), "inside a term");
+        assert_eq!(split_intent("申请", &[]), ("申请".to_string(), String::new()));
+        assert_eq!(split_intent("申请书", &[]), ("申请书".to_string(), String::new()), "one character left is no topic");
+        assert_eq!(split_intent("申请公开", &["申请公开"]), ("申请公开".to_string(), String::new()), "an everyday phrase with a synonym");
     }
 
     #[test]

@@ -167,6 +167,8 @@ pub fn build_index(lib: &Library) -> BuiltIndex {
             themes: lib.taxonomy.themes.clone(),
             audiences: lib.taxonomy.audiences.clone(),
             regions: Vec::new(),
+            // Issuer variants, so a filter naming one finds its merged entry.
+            issuers: search.issuers.as_declared(),
         },
         suggestions,
         suggestions_dropped: entries.len().saturating_sub(SUGGESTION_CAP) as u32,

@@ -50,6 +50,8 @@ pub struct IndexHead {
     metas: HashMap<u32, MetaRow>,
     columns: HashMap<String, Column>,
     head_bytes: usize,
+    /// Issuer variants → their merged facet value (from the head's taxonomy).
+    issuers: crate::issuers::IssuerNames,
 }
 
 impl IndexHead {
@@ -67,7 +69,9 @@ impl IndexHead {
         let synonyms = Synonyms::build(&head.synonyms);
         let mut dictionary = Dictionary::partial(&head.syllable_chars);
         dictionary.set_existing(head.dictionary_shards.iter().cloned());
+        let issuers = crate::issuers::IssuerNames::from_declared(&head.taxonomy.issuers);
         Ok(IndexHead {
+            issuers,
             suggester,
             synonyms,
             dictionary,
@@ -279,7 +283,7 @@ impl IndexHead {
         let tests = [
             wanted("theme", f.theme.clone()),
             wanted("audience", f.audience.clone()),
-            wanted("issuer", f.issuer.clone()),
+            wanted("issuer", f.issuer.as_ref().map(|i| self.issuers.canonical(i).to_string())),
             wanted("year", f.year.map(|y| y.to_string())),
             wanted("status", f.status.map(|s| status_value(s).to_string())),
         ];
