@@ -35,7 +35,7 @@ const startKiosk = async (page) => {
 };
 const padNote = (page) =>
   page.evaluate(() => {
-    const pad = document.getElementById('kiosk-pad')?.getBoundingClientRect();
+    const pad = document.querySelector('[aria-labelledby="kiosk-pad-title"]')?.getBoundingClientRect();
     return pad ? `initials pad at y ${Math.round(pad.top)}–${Math.round(pad.bottom)} of ${innerHeight}; page ${document.documentElement.scrollHeight} px tall` : '';
   });
 
