@@ -71,7 +71,10 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN
 const made = [];
 try {
   for (const shot of SHOTS) {
-    const page = await browser.newPage({ viewport: { width: shot.viewport[0], height: shot.viewport[1] }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    // Reduced motion keeps shots stable, except on the kiosk's attract screen, which then shows
+    // every item at once instead of the one-at-a-time display a passer-by sees.
+    const motion = shot.url === '/kiosk' ? 'no-preference' : 'reduce';
+    const page = await browser.newPage({ viewport: { width: shot.viewport[0], height: shot.viewport[1] }, locale: 'zh-CN', reducedMotion: motion });
     if (shot.host) {
       await page.goto(host.url(`/embed-host.html?app=${encodeURIComponent(app.origin)}`));
       await page.waitForFunction(() => window.received?.some((m) => m.type === 'mingbai:height'), null, { timeout: 30_000 });
@@ -105,7 +108,7 @@ const intro = outArg >= 0
 was before a change), on ${new Date().toISOString().slice(0, 10)}, so the current shots in the folder above can be compared with
 these under the same file names.`
   : `Taken by \`node tools/screenshots.mjs\` (after \`bash scripts/build\`) from the release build on the
-embedded library, in headless Chromium with Noto CJK fonts, reduced motion, on ${new Date().toISOString().slice(0, 10)}.
+embedded library, in headless Chromium with Noto CJK fonts, reduced motion (not on the kiosk start page), on ${new Date().toISOString().slice(0, 10)}.
 Regenerate them after visible changes. [before/](before/README.md) keeps the same shots of the build
 before the issue 17 surface work, under the same file names.`;
 fs.writeFileSync(path.join(OUT, 'README.md'), `# Screenshots

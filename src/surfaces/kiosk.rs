@@ -3,8 +3,8 @@
 //! that wipes the last visitor's traces, and no way out of the app (outside links and phone
 //! numbers become dialogs). See docs/kiosk.md.
 //!
-//! The menu is two columns of blocks: "find" (the initials pad, 一件事 topics, common words)
-//! and "browse" (hot questions, categories, latest cards). Side by side on a landscape display,
+//! The menu is two columns of blocks: "find" (the initials pad, 一件事 topics) and "browse"
+//! (hot questions, categories, common words, latest cards). Side by side on a landscape display,
 //! one above the other in portrait, the pad first, so it is reachable without scrolling either
 //! way (style/kiosk.css).
 
@@ -160,8 +160,8 @@ fn render(cx: &Ctx) -> Markup {
             .class("kiosk-menu")
             .id("kiosk-menu")
             .attr("hidden", "")
-            .child(el("div").class("kiosk-col kiosk-find").child(pad).opt(topics_block).opt(words_block))
-            .child(el("div").class("kiosk-col kiosk-browse").opt(hot_block).opt(themes_block).opt(cards_block))
+            .child(el("div").class("kiosk-col kiosk-find").child(pad).opt(topics_block))
+            .child(el("div").class("kiosk-col kiosk-browse").opt(hot_block).opt(themes_block).opt(words_block).opt(cards_block))
             .into(),
     ])
 }
