@@ -38,7 +38,9 @@ const STEPS: [(&str, &str, &[&str]); 4] = [
     ("region", "我所在的地区", &["r"]),
     ("remind", "怎样提醒我", &["d", "m", "x"]),
 ];
-const ALL_STEPS: usize = STEPS.len() + 1;
+/// How the intro and every question count: the questions only (the confirmation after them is
+/// not a question, and says so).
+const QUESTIONS: usize = STEPS.len();
 
 /// The answers so far, from the URL (`a=x&a=y` from the forms, or `a=x,y` from links).
 fn answers(query: &ParamsMap) -> Profile {
@@ -79,7 +81,7 @@ fn intro() -> Markup {
     Markup(vec![
         tx("h1", "订阅提醒").into(),
         tx("p", "政策找人：告诉我们您是谁、关心什么，与您有关的通知、申报截止日期和政策变动会自动出现在“消息”里。").class("lead").into(),
-        tx("p", "只需回答 4 个简单问题，不用注册，不用填写姓名和电话。").into(),
+        tx("p", format!("只需回答 {QUESTIONS} 个简单问题，再确认一下就好。不用注册，不用填写姓名和电话。")).into(),
         el("p")
             .text("您的选择只保存在这台设备的浏览器里，不会发送到任何地方（")
             .child(link("/privacy", "隐私说明"))
@@ -98,15 +100,17 @@ fn options(terms: &[Term], used: Option<&[&String]>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Themes some notice (or, with `all`, card or question) uses: a theme nothing uses is no use
-/// to choose.
+/// Public themes some notice (or, with `all`, card or question) uses: a theme nothing uses is
+/// no use to choose, and internal categories (`public: false` in the taxonomy, such as
+/// 政策文件库) are not what citizens subscribe to.
 fn used_themes(lib: &Library, all: bool) -> Vec<(String, String)> {
     let mut used: Vec<&String> = lib.notices.iter().flat_map(|n| &n.themes).collect();
     if all {
         used.extend(lib.cards.iter().flat_map(|c| &c.themes));
         used.extend(lib.qa.iter().flat_map(|q| &q.themes));
     }
-    options(&lib.taxonomy.themes, Some(&used))
+    let public: Vec<Term> = lib.taxonomy.themes.iter().filter(|t| t.is_public()).cloned().collect();
+    options(&public, Some(&used))
 }
 
 fn choice(kind: &'static str, name: &'static str, value: &str, label: &str, checked: bool) -> Node {
@@ -209,7 +213,7 @@ fn question(lib: &Library, index: usize, p: &Profile) -> Markup {
     };
     let back = if index == 0 { "/subscribe".to_string() } else { step_href(STEPS[index - 1].0, p) };
     Markup(vec![
-        tx("p", format!("订阅提醒 · 第 {} 步，共 {ALL_STEPS} 步", index + 1)).class("kicker").into(),
+        tx("p", format!("订阅提醒 · 第 {} 个问题，共 {QUESTIONS} 个", index + 1)).class("kicker").into(),
         el("form")
             .class("question")
             .attr("method", "get")
@@ -259,7 +263,7 @@ fn check(lib: &Library, p: &Profile) -> Markup {
         tx("p", "您没有选择身份、主题或地区：只会收到紧急通知和与您关注的内容有关的通知。").class("note")
     });
     Markup(vec![
-        tx("p", format!("订阅提醒 · 第 {ALL_STEPS} 步，共 {ALL_STEPS} 步")).class("kicker").into(),
+        tx("p", format!("订阅提醒 · {QUESTIONS} 个问题已答完，最后确认一下")).class("kicker").into(),
         tx("h1", "请确认您的订阅设置").into(),
         summary(lib, p, true).into(),
         el("div").opt(no_choice).into(),

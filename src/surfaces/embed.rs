@@ -6,8 +6,15 @@
 //! - app → host: `{type:"mingbai:navigated", path, title}` after every navigation and
 //!   `{type:"mingbai:height", px}` whenever the content height changes.
 //!
-//! Only origins listed in config.json `embed.allowed_origins` are heard, and messages are posted
-//! to those origins only (the browser drops them when the host is another origin).
+//! Only the app's own origin and the origins listed in config.json `embed.allowed_origins` are
+//! heard, and messages are posted to those origins only (the browser drops them when the host is
+//! another origin). The own origin is safe to allow: a page there can already script the framed
+//! app directly (same-origin access to its DOM and storage), so messages give it nothing more.
+//! A refused host is named in the console, so an integrator knows what to configure.
+//!
+//! The height is the height of the app's content (`#app`), never of the viewport: the embed
+//! stylesheet removes every `min-height: …vh`, so a taller iframe cannot make a taller report
+//! (which made the host grow the iframe without end). Reports are debounced.
 
 use crate::platform::config;
 use leptos::prelude::*;
@@ -20,9 +27,70 @@ use wasm_bindgen::JsCast;
 
 pub const BASE: &str = "/embed";
 
+/// Quiet time before a height change is reported (a page settling reports once).
+const HEIGHT_DEBOUNCE_MS: u64 = 120;
+
 thread_local! {
     static ORIGINS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static LAST_HEIGHT: Cell<i32> = const { Cell::new(-1) };
+    static HEIGHT_TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
+    /// Refused origins already named in the console (once each).
+    static WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn own_origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// The allowed origins: the app's own, then config.json's `embed.allowed_origins`.
+fn allowed_origins(configured: Vec<String>) -> Vec<String> {
+    let mut origins = vec![own_origin()];
+    for origin in configured {
+        let origin = origin.trim().trim_end_matches('/').to_string();
+        if !origin.is_empty() && !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    origins
+}
+
+fn allowed(origin: &str) -> bool {
+    ORIGINS.with(|o| o.borrow().iter().any(|a| a == origin))
+}
+
+/// Names a refused host page in the console (once per origin).
+fn warn_refused(origin: &str, what: &str) {
+    if WARNED.with(|w| {
+        let mut w = w.borrow_mut();
+        let seen = w.iter().any(|o| o == origin);
+        if !seen {
+            w.push(origin.to_string());
+        }
+        seen
+    }) {
+        return;
+    }
+    leptos::logging::warn!(
+        "明白嵌入：来源 {origin} 不在 config.json 的 embed.allowed_origins 中，{what}。\
+         如需允许，请在 config.json 中加入 \"embed\": {{\"allowed_origins\": [\"{origin}\"]}}（见 docs/embed.md）。\
+         mingbai embed: origin {origin} is not in embed.allowed_origins of config.json; {what_en}.",
+        what_en = if what.starts_with("忽略") { "its messages are ignored" } else { "no messages are sent to it" }
+    );
+}
+
+/// The origin of the page that frames this one, where the browser tells (`ancestorOrigins` in
+/// Chromium and Safari, else the referrer).
+fn parent_origin() -> Option<String> {
+    let location = window().location();
+    let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into()).ok();
+    let first = ancestors
+        .filter(|a| !a.is_undefined() && !a.is_null())
+        .and_then(|a| js_sys::Reflect::get(&a, &0.into()).ok())
+        .and_then(|o| o.as_string());
+    first.or_else(|| {
+        let referrer = document().referrer();
+        web_sys::Url::new(&referrer).ok().map(|u| u.origin()).filter(|o| o != "null")
+    })
 }
 
 /// Whether this page load is an embed (decided once, at start).
@@ -39,9 +107,14 @@ pub fn active() -> bool {
 
 /// Starts the embed behaviour (inside the router, once).
 pub fn start(navigate: impl Fn(&str, NavigateOptions) + 'static) {
+    ORIGINS.with(|o| *o.borrow_mut() = allowed_origins(Vec::new()));
     spawn_local(async {
         let config = config::load().await;
-        ORIGINS.with(|o| *o.borrow_mut() = config.embed_origins);
+        ORIGINS.with(|o| *o.borrow_mut() = allowed_origins(config.embed_origins));
+        let framed = window().parent().ok().flatten().is_some_and(|p| p != window());
+        if let Some(parent) = parent_origin().filter(|o| framed && !allowed(o)) {
+            warn_refused(&parent, "不会向它发送消息");
+        }
         post_navigated();
         LAST_HEIGHT.with(|h| h.set(-1));
         post_height();
@@ -93,12 +166,26 @@ fn post_navigated() {
     post_height();
 }
 
+/// Reports the content height when it changed: the height of `#app` (the app's content, whose
+/// height never depends on the iframe's), plus where it starts.
 fn post_height() {
     let Some(app) = document().get_element_by_id("app") else { return };
-    let px = app.get_bounding_client_rect().height().ceil() as i32;
+    let rect = app.get_bounding_client_rect();
+    let top = rect.top() + window().scroll_y().unwrap_or(0.0);
+    let px = (rect.height() + top.max(0.0)).ceil() as i32;
     if LAST_HEIGHT.with(|h| h.replace(px)) != px {
         post(&message("mingbai:height", &[("px", px.into())]));
     }
+}
+
+/// Reports the height once changes have stopped for a moment.
+fn post_height_soon() {
+    HEIGHT_TIMER.with(|t| {
+        if let Some(previous) = t.borrow_mut().take() {
+            previous.clear();
+        }
+        *t.borrow_mut() = set_timeout_with_handle(post_height, std::time::Duration::from_millis(HEIGHT_DEBOUNCE_MS)).ok();
+    });
 }
 
 /// A path the host may navigate to: an app path, never another site or a script URL.
@@ -114,11 +201,14 @@ fn safe_path(path: &str) -> Option<String> {
 fn listen(navigate: impl Fn(&str, NavigateOptions) + 'static) {
     let handle = window_event_listener(leptos::ev::message, move |ev| {
         let origin = ev.origin();
-        if !ORIGINS.with(|o| o.borrow().iter().any(|a| *a == origin)) {
-            return;
-        }
         let data = ev.data();
         let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string());
+        if !allowed(&origin) {
+            if field("type").is_some_and(|t| t.starts_with("mingbai:")) {
+                warn_refused(&origin, "忽略它发来的消息");
+            }
+            return;
+        }
         let target = match field("type").as_deref() {
             Some("mingbai:search") => field("q")
                 .map(|q| q.trim().chars().take(200).collect::<String>())
@@ -167,7 +257,7 @@ fn observe() {
     }
     rewrite.forget();
 
-    let resized = Closure::<dyn FnMut()>::new(post_height);
+    let resized = Closure::<dyn FnMut()>::new(post_height_soon);
     if let (Ok(observer), Some(app)) = (
         web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()),
         document().get_element_by_id("app"),

@@ -2,6 +2,11 @@
 //! (categories, 一件事 topics, hot questions, an initials pad and common words), the idle reset
 //! that wipes the last visitor's traces, and no way out of the app (outside links and phone
 //! numbers become dialogs). See docs/kiosk.md.
+//!
+//! The menu is two columns of blocks: "find" (the initials pad, 一件事 topics) and "browse"
+//! (hot questions, categories, common words, latest cards). Side by side on a landscape display,
+//! one above the other in portrait, the pad first, so it is reachable without scrolling either
+//! way (style/kiosk.css).
 
 use super::{config, go, html_class};
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
@@ -63,6 +68,7 @@ fn render(cx: &Ctx) -> Markup {
         .class("kiosk-hero")
         .id("kiosk-hero")
         .attr("aria-label", "欢迎")
+        .child(tx("p", "查政策 · 看解读 · 问问题").class("kiosk-tagline"))
         .child(el("ul").class("kiosk-cycle").id("kiosk-cycle").children(cycle))
         .child(
             el("button")
@@ -121,11 +127,12 @@ fn render(cx: &Ctx) -> Markup {
             .child(tiles(words.iter().map(|w| tile(search_href(w), w))))
     });
 
+    // Categories citizens think in: internal ones (`public: false` in the taxonomy) stay out.
     let themes: Vec<Node> = lib
         .taxonomy
         .themes
         .iter()
-        .filter(|t| lib.qa.iter().any(|q| q.themes.contains(&t.id)))
+        .filter(|t| t.is_public() && lib.qa.iter().any(|q| q.themes.contains(&t.id)))
         .map(|t| tile(kiosk_href(&format!("/qa?theme={}", js_sys::encode_uri_component(&t.id))), &t.label))
         .collect();
     let themes_block = (!themes.is_empty())
@@ -153,12 +160,8 @@ fn render(cx: &Ctx) -> Markup {
             .class("kiosk-menu")
             .id("kiosk-menu")
             .attr("hidden", "")
-            .opt(hot_block)
-            .opt(themes_block)
-            .opt(topics_block)
-            .child(pad)
-            .opt(words_block)
-            .opt(cards_block)
+            .child(el("div").class("kiosk-col kiosk-find").child(pad).opt(topics_block))
+            .child(el("div").class("kiosk-col kiosk-browse").opt(hot_block).opt(themes_block).opt(words_block).opt(cards_block))
             .into(),
     ])
 }

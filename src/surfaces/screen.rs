@@ -8,13 +8,18 @@
 //! library at every step, so items that expire leave at once and withdrawn or repealed ones at
 //! the next accepted refresh. One library is kept at a time and each slide replaces the last one's
 //! DOM nodes (tests/bench/screen-memory.mjs measures the heap over many cycles).
+//!
+//! Layout: a band with the district name on top, the slide (text and QR code) centred in the
+//! space between, its place in the carousel under it, and the hotline band at the foot with the
+//! pause button, shown only while there is more than one slide to rotate. Urgent notices take
+//! `screen.urgent_share` of the rotation (`mingbai_core::screen::rotation`).
 
 use crate::components::markup::{el, tx, El, Markup, Node};
 use crate::platform::{config, fetch, today};
 use crate::state::{app_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use mingbai_core::screen::{parse_kinds, refresh_usable, slides};
+use mingbai_core::screen::{parse_kinds, refresh_usable, rotation, slides, urgent_share, DEFAULT_URGENT_SHARE};
 use mingbai_core::{parse_manifest, IsoDate, ItemKind, Library, LibraryBuilder, LoadReport};
 use std::cell::RefCell;
 use std::time::Duration;
@@ -25,12 +30,26 @@ const FIRST_LOAD_RETRY_SECONDS: u32 = 30;
 struct Shown {
     library: Option<Library>,
     kinds: Vec<ItemKind>,
+    /// Share of the rotation for urgent notices (`screen.urgent_share`).
+    urgent_share: f64,
+    /// The district named in config.json (`region`), else the manifest's.
+    region: Option<String>,
     /// Why the very first load failed (cleared by the first success).
     waiting: Option<String>,
 }
 
 thread_local! {
-    static SHOWN: RefCell<Shown> = const { RefCell::new(Shown { library: None, kinds: Vec::new(), waiting: None }) };
+    static SHOWN: RefCell<Shown> = const {
+        RefCell::new(Shown { library: None, kinds: Vec::new(), urgent_share: DEFAULT_URGENT_SHARE, region: None, waiting: None })
+    };
+}
+
+/// `screen.urgent_share` from config.json (read here, not in `platform::config`, so the screen's
+/// settings stay in this file; the browser cache answers the second read).
+async fn configured_urgent_share() -> f64 {
+    let text = fetch::text("/config.json").await.unwrap_or_default();
+    let value = mingbai_core::json::parse(text.trim_start_matches('\u{feff}')).ok();
+    urgent_share(value.as_ref().and_then(|v| v.get("screen")?.get("urgent_share")?.as_f64()))
 }
 
 /// Whether this page load is the display screen.
@@ -48,22 +67,37 @@ pub fn view() -> impl IntoView {
     let step = RwSignal::new(0usize);
     let loaded = RwSignal::new(false);
     let paused = RwSignal::new(false);
+    // How many slides one cycle has (the pause button only shows when something rotates).
+    let cycle = RwSignal::new(0usize);
+    let region = RwSignal::new(String::new());
     let state = app_state();
     spawn_local(run(state, step, loaded, paused));
     let toggle = move |_| paused.update(|p| *p = !*p);
     view! {
         <div class="screen">
+            <header class="screen-head">
+                <p class="screen-region">{move || region.get()}</p>
+            </header>
             <main id="main" class="screen-main" tabindex="-1">
                 {move || {
                     let i = step.get();
-                    if loaded.get() { render(i) } else { crate::components::status::loading() }
+                    if loaded.get() {
+                        let (markup, slots, name) = render(i);
+                        cycle.set(slots);
+                        region.set(name);
+                        markup
+                    } else {
+                        crate::components::status::loading()
+                    }
                 }}
             </main>
             <footer class="screen-bar">
                 <p class="screen-hotline">{move || format!("咨询热线 {}", state.hotline.get())}</p>
-                <button type="button" class="screen-pause" on:click=toggle>
-                    {move || if paused.get() { "继续轮播" } else { "暂停轮播" }}
-                </button>
+                {move || (cycle.get() > 1).then(|| view! {
+                    <button type="button" class="screen-pause" on:click=toggle>
+                        {move || if paused.get() { "继续轮播" } else { "暂停轮播" }}
+                    </button>
+                })}
             </footer>
         </div>
     }
@@ -75,7 +109,13 @@ async fn run(state: AppState, step: RwSignal<usize>, loaded: RwSignal<bool>, pau
         state.hotline.set(hotline.clone());
     }
     let screen = config.screen.clone();
-    SHOWN.with(|s| s.borrow_mut().kinds = parse_kinds(screen.kinds.iter().map(String::as_str)));
+    let share = configured_urgent_share().await;
+    SHOWN.with(|s| {
+        let mut s = s.borrow_mut();
+        s.kinds = parse_kinds(screen.kinds.iter().map(String::as_str));
+        s.urgent_share = share;
+        s.region = config.region.clone();
+    });
     let manifest_url = config.manifest_url();
     let from_manifest = config.hotline.is_none();
     let refresh = move || {
@@ -176,31 +216,43 @@ async fn fetch_library(manifest_url: &str) -> Result<LoadReport, String> {
     Ok(builder.finish())
 }
 
-/// The slide for step `i`, or what the screen says while it has nothing to show.
-fn render(i: usize) -> Markup {
+/// The slide for step `i` (or what the screen says while it has nothing to show), how many
+/// slides one cycle of the rotation has, and the district name for the top band.
+fn render(i: usize) -> (Markup, usize, String) {
     SHOWN.with(|s| {
         let s = s.borrow();
         let Some(lib) = &s.library else {
             crate::platform::set_title("政务公开显示屏");
-            return Markup(vec![el("div")
+            let markup = Markup(vec![el("div")
                 .class("screen-empty")
                 .child(tx("h1", "政策信息屏"))
                 .child(tx("p", "正在连接政策库，连接后自动显示内容。"))
                 .opt(s.waiting.as_ref().map(|r| tx("p", format!("（{r}）")).class("screen-reason")))
                 .into()]);
+            return (markup, 0, s.region.clone().unwrap_or_default());
         };
+        let region = s
+            .region
+            .clone()
+            .or_else(|| lib.manifest.as_ref().and_then(|m| m.region.clone()))
+            .filter(|r| !r.trim().is_empty())
+            .map_or_else(|| lib.name().to_string(), |r| format!("{r} · 政务公开"));
         let today = today();
         let all = slides(lib, today.as_ref(), &s.kinds);
         crate::platform::set_title(&format!("{} · 政务公开显示屏", lib.name()));
-        if all.is_empty() {
-            return Markup(vec![el("div")
+        let order = rotation(&all, s.urgent_share);
+        if order.is_empty() {
+            let markup = Markup(vec![el("div")
                 .class("screen-empty")
                 .child(tx("h1", lib.name()))
                 .child(tx("p", "暂无可展示的通知、解读和问答。"))
                 .into()]);
+            return (markup, 0, region);
         }
-        let n = i % all.len();
+        let n = order[i % order.len()];
         let slide = &all[n];
+        // Distinct slides in this cycle (an urgent notice shown several times counts once).
+        let distinct = if order.len() < all.len() { order.len() } else { all.len() };
         let url = format!("{}{}", fetch::site_root().trim_end_matches('/'), slide.href());
         let qr = crate::components::take_away::qr_svg(&url, &format!("二维码：用手机扫描打开“{}”", slide.title));
         let mut text: El = el("div")
@@ -221,9 +273,10 @@ fn render(i: usize) -> Markup {
                     .opt(qr)
                     .child(tx("figcaption", "手机扫码查看详情")),
             );
-        Markup(vec![
+        let markup = Markup(vec![
             article.into(),
-            tx("p", format!("第 {} 条，共 {} 条", n + 1, all.len())).class("slide-count").into(),
-        ])
+            tx("p", format!("第 {} 条，共 {} 条", n + 1, distinct)).class("slide-count").into(),
+        ]);
+        (markup, order.len(), region)
     })
 }

@@ -74,6 +74,49 @@ test('attract screen: cycling hot questions and cards, "点击屏幕开始", the
   });
 });
 
+const INTERNAL_THEMES = (lib.taxonomy.themes || []).filter((x) => x.public === false).map((x) => x.label);
+
+for (const [width, height] of [[1920, 1080], [1080, 1920]]) {
+  test(`laid out for a ${width}×${height} display: the attract screen fills it, the pad is on screen without scrolling`, async (t) => {
+    await withPage(t, env.browser, async (page) => {
+      await gotoApp(page, env.app.url('/kiosk'));
+      const hero = await page.locator('#kiosk-hero').boundingBox();
+      const fits = await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1);
+      assert.ok(fits, 'the attract screen needs no scrolling');
+      assert.ok(hero.y + hero.height <= height + 1 && hero.y + hero.height >= height - 40, `the attract screen reaches the bottom edge: ${JSON.stringify(hero)}`);
+      assert.ok(hero.width >= width * 0.9, `and nearly the whole width: ${hero.width}`);
+      assert.ok(hero.height >= height * 0.55, `and most of the height: ${hero.height}`);
+      const title = await page.locator('#kiosk-cycle li:visible .cycle-title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      assert.ok(title >= 40, `the attract question is large: ${title}px`);
+
+      await startKiosk(page);
+      const pad = await page.locator('[aria-labelledby="kiosk-pad-title"]').boundingBox();
+      const scrolled = await page.evaluate(() => scrollY);
+      assert.equal(scrolled, 0, 'nothing scrolled to reach it');
+      assert.ok(pad.y >= 0 && pad.y + pad.height <= height, `the whole pad is in the viewport: ${JSON.stringify(pad)} in ${width}×${height}`);
+      const go = await page.locator('.pad-grid .pad-go').boundingBox();
+      assert.ok(go.y + go.height <= height, '搜索 on screen');
+
+      const hot = await page.locator('[aria-labelledby="kiosk-hot-title"]').boundingBox();
+      const themes = await page.locator('[aria-labelledby="kiosk-themes-title"]').boundingBox();
+      if (width > height) {
+        assert.ok(hot.x >= pad.x + pad.width, `landscape: hot questions beside the pad (${hot.x} vs ${pad.x + pad.width})`);
+        assert.ok(hot.y < height / 2, 'and at the top');
+        assert.ok(themes.x >= pad.x + pad.width, 'categories beside the pad too');
+        const used = await page.locator('#kiosk-menu').boundingBox();
+        assert.ok(used.width >= width * 0.85, `the menu uses the width: ${used.width}`);
+      } else {
+        assert.ok(hot.y >= pad.y + pad.height, 'portrait: stacked, the pad first');
+      }
+      const tiles = await page.locator('.kiosk-tile').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
+      assert.ok(tiles.every((h) => h >= 79.5), `large tiles: ${Math.min(...tiles)}`);
+      const labels = await page.locator('#kiosk-themes-title + .kiosk-tiles .kiosk-tile').allInnerTexts();
+      assert.ok(labels.length > 0);
+      assert.deepEqual(labels.filter((l) => INTERNAL_THEMES.includes(l.trim())), [], 'no internal categories');
+    }, { viewport: { width, height } });
+  });
+}
+
 test('attract screen stands still with prefers-reduced-motion', async (t) => {
   await withPage(
     t,

@@ -1,8 +1,10 @@
 // The display screen (/screen) on the small fixture library with a 1 s slide interval and a 1 s
-// refresh: it advances, an urgent notice takes over, a broken file served mid-run changes nothing
-// on screen (and shows no error), a repealed policy's card and question leave after a refresh,
-// headlines are at least 48 px in both orientations, reduced motion turns the transition off and
-// the pause button (keyboard) stops the carousel.
+// refresh: it advances, an urgent notice takes its share of the rotation (every other slide by
+// default, the whole screen with urgent_share 1, and then no pause button), a broken file served
+// mid-run changes nothing on screen (and shows no error), a repealed policy's card and question
+// leave after a refresh, headlines are at least 48 px in both orientations, the district name is
+// on top and the slide centred, reduced motion turns the transition off and the pause button
+// (keyboard) stops the carousel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -65,21 +67,88 @@ test('the carousel advances through notices, cards and hot questions, each with 
   }, { viewport: { width: 1920, height: 1080 } });
 });
 
-test('an urgent notice takes over the screen', async (t) => {
+const URGENT = { id: 'screen-urgent', title: '紧急：今日下午停电检修', body: ['测试用紧急通知。'], published: '2024-06-01', expires: '2099-12-31', priority: 'urgent' };
+
+/** The ids of the next `n` slides as they come. */
+async function sequence(page, n) {
+  const seen = [await slideId(page)];
+  while (seen.length < n) {
+    await page.waitForFunction((id) => document.querySelector('article.slide')?.dataset.id !== id, seen.at(-1), { timeout: APP_TIMEOUT });
+    seen.push(await slideId(page));
+  }
+  return seen;
+}
+
+test('an urgent notice valid for months takes every other slide; the other items still show', async (t) => {
   resetFiles();
-  const urgent = { id: 'screen-urgent', title: '紧急：今日下午停电检修', body: ['测试用紧急通知。'], published: '2024-06-01', expires: '2099-12-31', priority: 'urgent' };
-  env.app.overrides[FILE('notices.json')] = JSON.stringify([...small.notices, urgent]);
+  env.app.overrides[FILE('notices.json')] = JSON.stringify([...small.notices, URGENT]);
   try {
     await withPage(t, env.browser, async (page) => {
       await gotoApp(page, env.app.url('/screen'));
-      assert.equal(await slideId(page), urgent.id, 'urgent notice first');
+      await page.waitForFunction((id) => document.querySelector('article.slide')?.dataset.id === id, URGENT.id, { timeout: APP_TIMEOUT });
       assert.equal(await page.locator('.slide-kind').innerText(), '紧急通知');
-      assert.match(await countText(page), /共 1 条/, 'only the urgent notice while it is in force');
+      const normal = small.notices.length + small.cards.length + small.qa.length;
+      assert.match(await countText(page), new RegExp(`共 ${normal + 1} 条`), 'every item is in the rotation');
+      const seen = await sequence(page, 2 * normal);
+      const urgentAt = seen.map((id, i) => (id === URGENT.id ? i : -1)).filter((i) => i >= 0);
+      assert.deepEqual(urgentAt, [...Array(normal).keys()].map((i) => 2 * i), `every other slide: ${seen.join(' ')}`);
+      assert.equal(new Set(seen.filter((id) => id !== URGENT.id)).size, normal, 'each other item once per cycle');
+      assert.equal(await page.locator('.screen-pause').count(), 1, 'something rotates: pause shown');
     }, { viewport: { width: 1920, height: 1080 } });
   } finally {
     resetFiles();
   }
 });
+
+test('urgent_share 1 gives an urgent notice the whole screen, and then nothing rotates to pause', async (t) => {
+  resetFiles();
+  const config = env.app.overrides['/config.json'];
+  env.app.overrides['/config.json'] = configWithLibrary('/fixtures/small/', { screen: { interval_seconds: 1, refresh_seconds: 1, urgent_share: 1 } });
+  env.app.overrides[FILE('notices.json')] = JSON.stringify([...small.notices, URGENT]);
+  try {
+    await withPage(t, env.browser, async (page) => {
+      await gotoApp(page, env.app.url('/screen'));
+      assert.equal(await slideId(page), URGENT.id);
+      assert.match(await countText(page), /共 1 条/);
+      await refreshes(page, FILE('manifest.json'), 2);
+      assert.equal(await slideId(page), URGENT.id, 'still the urgent notice');
+      assert.equal(await page.locator('.screen-pause').count(), 0, 'no pause button when there is nothing to pause');
+    }, { viewport: { width: 1920, height: 1080 } });
+  } finally {
+    env.app.overrides['/config.json'] = config;
+    resetFiles();
+  }
+});
+
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }]) {
+  test(`${viewport.width}×${viewport.height}: the district name on top, the slide centred, its place under it`, async (t) => {
+    resetFiles();
+    await withPage(t, env.browser, async (page) => {
+      await gotoApp(page, env.app.url('/screen'));
+      const region = page.locator('.screen-region');
+      assert.match(await region.innerText(), new RegExp(small.manifest.region), 'district from the manifest');
+      const band = await region.boundingBox();
+      const slide = await page.locator('article.slide').boundingBox();
+      assert.ok(band.y + band.height <= slide.y, 'the district band above the slide');
+      const left = slide.x;
+      const right = viewport.width - (slide.x + slide.width);
+      assert.ok(Math.abs(left - right) <= 4, `centred horizontally: ${left} | ${right}`);
+      const main = await page.locator('main').boundingBox();
+      const count = await page.locator('.slide-count').boundingBox();
+      const above = slide.y - main.y;
+      const below = main.y + main.height - (count.y + count.height);
+      assert.ok(Math.abs(above - below) <= viewport.height * 0.05, `centred vertically: ${above} above, ${below} below`);
+      const qr = await page.locator('svg.qr').boundingBox();
+      const text = await page.locator('.slide-text').boundingBox();
+      if (viewport.width > viewport.height) {
+        assert.ok(qr.x >= text.x + text.width, 'QR code beside the text');
+        assert.ok(qr.x + qr.width >= viewport.width * 0.7, `QR code towards the right edge, not pushed left: ${qr.x}`);
+      } else {
+        assert.ok(qr.y >= text.y + text.height, 'QR code under the text');
+      }
+    }, { viewport });
+  });
+}
 
 test('a broken file mid-run keeps the last good data; a repealed policy leaves at the next refresh', async (t) => {
   resetFiles();

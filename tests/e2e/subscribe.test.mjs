@@ -179,6 +179,68 @@ test('the subscribe flow saves a profile; the inbox shows exactly the matching n
   });
 });
 
+test('the intro promises as many questions as the steps count, and the themes offered are public ones', async (t) => {
+  await withPage(t, browser, async (page) => {
+    await gotoApp(page, app.url('/subscribe'));
+    const intro = /只需回答 (\d+) 个简单问题/.exec(await page.locator('main').innerText());
+    assert.ok(intro, 'the intro says how many questions');
+    const promised = Number(intro[1]);
+    await page.click('a[href="/subscribe?step=who"]');
+    let asked = 0;
+    for (;;) {
+      await page.waitForSelector('form.question, .summary-list');
+      if ((await page.locator('form.question').count()) === 0) break;
+      asked += 1;
+      const kicker = await page.locator('p.kicker').innerText();
+      assert.match(kicker, new RegExp(`第 ${asked} 个问题，共 ${promised} 个`), `question ${asked}: ${kicker}`);
+      if (new URL(page.url()).searchParams.get('step') === 'themes') {
+        const labels = (await page.locator('fieldset.choices label.choice').allInnerTexts()).map((l) => l.trim());
+        const internal = lib.taxonomy.themes.filter((x) => x.public === false).map((x) => x.label);
+        assert.ok(internal.length >= 3, 'the library marks internal categories');
+        assert.deepEqual(labels.filter((l) => internal.includes(l)), [], `no internal category offered: ${labels.join('、')}`);
+        assert.ok(labels.includes('就业创业'), 'citizen themes are');
+      }
+      const step = new URL(page.url()).searchParams.get('step');
+      await page.click('form.question button[type="submit"]');
+      await page.waitForFunction((s) => new URL(location.href).searchParams.get('step') !== s, step, { timeout: APP_TIMEOUT });
+    }
+    assert.equal(asked, promised, 'as many questions as promised');
+    assert.doesNotMatch(await page.locator('p.kicker').innerText(), /第 \d+ (步|个问题)/, 'the confirmation is not counted as a question');
+  });
+});
+
+test('after 保存设置 the confirmation covers no control (the first inbox item\'s 标为已读 included)', async (t) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    await withPage(t, browser, async (page) => {
+      await gotoApp(page, app.url('/subscribe?step=check&a=graduates&r=huaiyin'));
+      await page.click('button[data-action="save"]');
+      await page.waitForURL(/\/inbox$/);
+      await page.waitForSelector('li.item button[data-action="read"]');
+      const message = page.locator('#flash');
+      await message.waitFor({ state: 'visible', timeout: APP_TIMEOUT });
+      assert.match(await message.innerText(), /订阅设置已保存/);
+      const box = await message.boundingBox();
+      const covered = await page.evaluate(({ x, y, width, height }) => {
+        const flash = document.getElementById('flash');
+        return [...document.querySelectorAll('a[href], button, input, select, summary')]
+          .filter((el) => !flash.contains(el) && el.getClientRects().length > 0)
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.left < x + width && x < r.right && r.top < y + height && y < r.bottom;
+          })
+          .map((el) => `${el.tagName} ${el.textContent.trim().slice(0, 12)}`);
+      }, box);
+      assert.deepEqual(covered, [], `the message at ${JSON.stringify(box)} covers controls at ${viewport.width}×${viewport.height}`);
+      // Still true after scrolling the first item into view.
+      await page.locator('li.item button[data-action="read"]').first().scrollIntoViewIfNeeded();
+      const read = await page.locator('li.item button[data-action="read"]').first().boundingBox();
+      const now = await message.boundingBox();
+      const overlaps = now && read.x < now.x + now.width && now.x < read.x + read.width && read.y < now.y + now.height && now.y < read.y + read.height;
+      assert.ok(!overlaps, '标为已读 not under the message');
+    }, { viewport });
+  }
+});
+
 test('fresh notices arrive without a reload: one new match grows the badge by exactly one', async (t) => {
   const today = localToday();
   const match = { id: 'e2e-new-match', title: '测试：高校毕业生新通知', published: today, audiences: ['graduates'], regions: ['huaiyin'], body: ['测试'] };

@@ -243,8 +243,8 @@ fn vocab() -> Vocab {
         match f[0] {
             "region" => v.regions.push(Region { label: at(1).into(), id: at(2).into(), abbr: at(3).into() }),
             "department" => v.departments.push(Department { name: at(1).into(), code: at(2).into(), themes: list(at(3), ' ') }),
-            "theme" => v.themes.push(Term { id: at(1).into(), label: at(2).into() }),
-            "audience" => v.audiences.push(Term { id: at(1).into(), label: at(2).into() }),
+            "theme" => v.themes.push(Term { id: at(1).into(), label: at(2).into(), public: None }),
+            "audience" => v.audiences.push(Term { id: at(1).into(), label: at(2).into(), public: None }),
             "synonym" => v.synonyms.push(Synonym { term: at(1).into(), aliases: list(at(2), ',') }),
             "service" => v.services.push(Service {
                 official: at(1).into(),
@@ -801,7 +801,7 @@ pub fn generate(entries: usize, seed: u64) -> Generated {
     let taxonomy = Taxonomy {
         themes: v.themes.clone(),
         audiences: v.audiences.clone(),
-        regions: v.regions.iter().map(|r| Term { id: r.id.clone(), label: r.label.clone() }).collect(),
+        regions: v.regions.iter().map(|r| Term { id: r.id.clone(), label: r.label.clone(), public: None }).collect(),
         issuers: Vec::new(),
     };
     Generated { manifest, policies, cards, qa, notices, topics, taxonomy, synonyms }

@@ -4,8 +4,10 @@
 //!
 //! Rules:
 //! - Kinds come in the configured order (`notice`, `card`, `qa`); unknown names are ignored.
-//! - Urgent notices (`priority: "urgent"`, the only urgency the format has) take over: while one
-//!   is in force, the screen shows only the urgent notices, newest first, until they expire.
+//! - Urgent notices (`priority: "urgent"`, the only urgency the format has) come first and take
+//!   a configurable share of the rotation (`screen.urgent_share`, default one slide in two) while
+//!   they are in force; the other slides still show in between, so an urgent notice valid for
+//!   months does not blank out everything else. Share 1 gives the screen to them alone.
 //! - Nothing stale is shown: expired notices, expired questions and cards (`expires`), cards past their deadline, cards of repealed or
 //!   expired policies, and questions whose every cited policy is repealed or expired are left out.
 //!   Withdrawn items (removed from the library) leave with the next accepted refresh.
@@ -80,17 +82,29 @@ fn past(date: Option<&IsoDate>, today: Option<&IsoDate>) -> bool {
 
 const MAX_LINES: usize = 3;
 
-/// The slides to show on `today` (unknown date: nothing is treated as expired).
+/// The share of the rotation urgent notices get when `screen.urgent_share` is not set: every
+/// other slide.
+pub const DEFAULT_URGENT_SHARE: f64 = 0.5;
+
+/// `screen.urgent_share` as configured: a number from 0 to 1 (larger values mean 1); anything
+/// else (missing, negative, not a number) gives [`DEFAULT_URGENT_SHARE`].
+pub fn urgent_share(configured: Option<f64>) -> f64 {
+    match configured {
+        Some(share) if share.is_finite() && share >= 0.0 => share.min(1.0),
+        _ => DEFAULT_URGENT_SHARE,
+    }
+}
+
+/// The distinct slides to show on `today` (unknown date: nothing is treated as expired): urgent
+/// notices first (whatever the configured kinds), then the configured kinds in order. Which
+/// slide comes when is [`rotation`]'s business.
 pub fn slides<'a>(lib: &'a Library, today: Option<&IsoDate>, kinds: &[ItemKind]) -> Vec<Slide<'a>> {
-    let mut notices = match today {
+    let notices = match today {
         Some(today) => lib.current_notices(today),
         None => lib.all_notices(),
     };
-    if notices.iter().any(|n| n.priority == Priority::Urgent) {
-        notices.retain(|n| n.priority == Priority::Urgent);
-        return notices.into_iter().map(notice_slide).collect();
-    }
-    let mut out = Vec::new();
+    let (urgent, notices): (Vec<_>, Vec<_>) = notices.into_iter().partition(|n| n.priority == Priority::Urgent);
+    let mut out: Vec<Slide<'a>> = urgent.into_iter().map(notice_slide).collect();
     for kind in kinds {
         match kind {
             ItemKind::Notice => out.extend(notices.iter().copied().map(notice_slide)),
@@ -131,6 +145,37 @@ pub fn slides<'a>(lib: &'a Library, today: Option<&IsoDate>, kinds: &[ItemKind])
         }
     }
     out
+}
+
+/// One full cycle of the carousel: indexes into `slides`. Every normal slide appears once;
+/// urgent slides fill `share` of the cycle (rounded, at least once each), spread evenly and
+/// starting with one, taking turns among themselves. Share 0 shows each urgent slide once like
+/// any other, share 1 shows only the urgent ones.
+pub fn rotation(slides: &[Slide], share: f64) -> Vec<usize> {
+    let (urgent, normal): (Vec<usize>, Vec<usize>) = (0..slides.len()).partition(|&i| slides[i].urgent);
+    if urgent.is_empty() || normal.is_empty() || share <= 0.0 {
+        return (0..slides.len()).collect();
+    }
+    if share >= 1.0 {
+        return urgent;
+    }
+    let n = normal.len();
+    let u = ((share * n as f64 / (1.0 - share)).round() as usize).clamp(urgent.len(), 100 * n);
+    let total = n + u;
+    // Slot p is urgent when the count of urgent slots before it, ceil(p·u/total), steps up.
+    let urgent_before = |p: usize| (p * u).div_ceil(total);
+    let (mut next_urgent, mut next_normal) = (0, 0);
+    (0..total)
+        .map(|p| {
+            if urgent_before(p + 1) > urgent_before(p) {
+                next_urgent += 1;
+                urgent[(next_urgent - 1) % urgent.len()]
+            } else {
+                next_normal += 1;
+                normal[next_normal - 1]
+            }
+        })
+        .collect()
 }
 
 fn notice_slide(n: &crate::types::Notice) -> Slide<'_> {
@@ -227,16 +272,85 @@ mod tests {
     }
 
     #[test]
-    fn urgent_notice_takes_over_until_it_expires() {
+    fn urgent_notice_comes_first_until_it_expires() {
         let (lib, _) = sample("2024-05-01");
-        let kinds = parse_kinds([]);
+        let kinds = parse_kinds(["card", "notice"]);
         let during = slides(&lib, Some(&day("2024-05-01")), &kinds);
-        assert_eq!(ids(&during), ["notice:u1"]);
+        assert_eq!(ids(&during), ["notice:u1", "card:c1", "notice:n1"], "urgent first whatever the kind order");
         assert_eq!(during[0].label(), "紧急通知");
         let after = slides(&lib, Some(&day("2024-05-02")), &kinds);
         assert!(!ids(&after).contains(&"notice:u1".to_string()));
-        assert!(ids(&after).contains(&"card:c1".to_string()));
-        assert_eq!(after[0].href(), "/notices/n1");
+        assert_eq!(ids(&after), ["card:c1", "notice:n1"]);
+        assert_eq!(after[1].href(), "/notices/n1");
+    }
+
+    /// The rotation as slide ids.
+    fn order(slides: &[Slide], share: f64) -> Vec<String> {
+        let ids = ids(slides);
+        rotation(slides, share).into_iter().map(|i| ids[i].clone()).collect()
+    }
+
+    #[test]
+    fn urgent_share_of_the_rotation() {
+        let (lib, _) = sample("2024-12-31");
+        let all = slides(&lib, Some(&day("2024-03-15")), &parse_kinds(["notice", "card"]));
+        assert_eq!(ids(&all), ["notice:u1", "notice:n1", "notice:n2", "card:c1", "card:c3"]);
+        // Default: every other slide is the urgent notice, every normal slide still shows.
+        let half = order(&all, DEFAULT_URGENT_SHARE);
+        assert_eq!(
+            half,
+            ["notice:u1", "notice:n1", "notice:u1", "notice:n2", "notice:u1", "card:c1", "notice:u1", "card:c3"]
+        );
+        // A quarter: one urgent slot in four (4 normal slides → 1 urgent slot, rounded).
+        let quarter = order(&all, 0.25);
+        assert_eq!(quarter.iter().filter(|id| *id == "notice:u1").count(), 1);
+        assert_eq!(quarter.len(), 5);
+        // 1: the urgent notice alone (the old behaviour); 0: once per cycle like any slide.
+        assert_eq!(order(&all, 1.0), ["notice:u1"]);
+        assert_eq!(order(&all, 0.0), ids(&all));
+        // Three quarters: three urgent slots per normal one, never two normal ones in a row.
+        let most = order(&all, 0.75);
+        assert_eq!(most.len(), 16);
+        assert_eq!(most.iter().filter(|id| *id == "notice:u1").count(), 12);
+        assert!(most.windows(2).all(|w| w[0] == "notice:u1" || w[1] == "notice:u1"), "{most:?}");
+    }
+
+    #[test]
+    fn several_urgent_notices_take_turns_and_each_shows() {
+        let (lib, _) = lib(
+            "[]",
+            "[]",
+            "[]",
+            &format!(
+                "[{},{},{},{}]",
+                notice("u1", "urgent", "2099-01-01"),
+                notice("u2", "urgent", "2099-01-01"),
+                notice("u3", "urgent", "2099-01-01"),
+                notice("n1", "normal", "2099-01-01")
+            ),
+        );
+        let all = slides(&lib, Some(&day("2024-03-15")), &parse_kinds([]));
+        // One normal slide at share ½ would give one urgent slot: each urgent notice still gets one.
+        let cycle = order(&all, 0.5);
+        assert_eq!(cycle.len(), 4);
+        for id in ["notice:u1", "notice:u2", "notice:u3", "notice:n1"] {
+            assert_eq!(cycle.iter().filter(|c| *c == id).count(), 1, "{cycle:?}");
+        }
+        assert_eq!(cycle[0], "notice:u1");
+        // Only urgent slides, or none: the slides as they are.
+        let only = slides(&lib, Some(&day("2099-01-02")), &parse_kinds([]));
+        assert!(rotation(&only, 0.5).is_empty());
+        assert_eq!(rotation(&all[..3], 0.5), [0, 1, 2]);
+    }
+
+    #[test]
+    fn configured_share_is_clamped() {
+        assert_eq!(urgent_share(None), DEFAULT_URGENT_SHARE);
+        assert_eq!(urgent_share(Some(-1.0)), DEFAULT_URGENT_SHARE);
+        assert_eq!(urgent_share(Some(f64::NAN)), DEFAULT_URGENT_SHARE);
+        assert_eq!(urgent_share(Some(0.0)), 0.0);
+        assert_eq!(urgent_share(Some(0.3)), 0.3);
+        assert_eq!(urgent_share(Some(7.0)), 1.0);
     }
 
     #[test]

@@ -477,6 +477,18 @@ pub struct Topic {
 pub struct Term {
     pub id: String,
     pub label: String,
+    /// `false` marks an internal category (the government's own disclosure work, e.g. 政策文件库):
+    /// entries may carry it, but it is never offered to citizens as something to choose
+    /// (subscription themes, kiosk categories). Absent means public, so v1 libraries load as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<bool>,
+}
+
+impl Term {
+    /// Whether citizens may be offered this term to choose (`public` is not `false`).
+    pub fn is_public(&self) -> bool {
+        self.public != Some(false)
+    }
 }
 
 /// `taxonomy.json`: the ids that `themes`, `audiences` and `regions` may hold.

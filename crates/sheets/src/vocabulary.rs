@@ -35,6 +35,8 @@ impl List {
 
 pub struct Vocabulary {
     lists: [Vec<Term>; 3],
+    /// Issuer names and their aliases: not in the sheets, kept as they are.
+    issuers: Vec<mingbai_core::IssuerName>,
     /// Per list: unknown labels become new terms.
     open: [bool; 3],
     grew: bool,
@@ -48,7 +50,7 @@ impl Vocabulary {
             new_library && taxonomy.audiences.is_empty(),
             new_library && taxonomy.regions.is_empty(),
         ];
-        Vocabulary { lists: [taxonomy.themes, taxonomy.audiences, taxonomy.regions], open, grew: false }
+        Vocabulary { lists: [taxonomy.themes, taxonomy.audiences, taxonomy.regions], issuers: taxonomy.issuers, open, grew: false }
     }
 
     /// Adds a term from a 分类 sheet; false when the id is already defined in that list.
@@ -57,7 +59,7 @@ impl Vocabulary {
         if terms.iter().any(|t| t.id == id) {
             return false;
         }
-        terms.push(Term { id: id.to_string(), label: label.to_string() });
+        terms.push(Term { id: id.to_string(), label: label.to_string(), public: None });
         true
     }
 
@@ -76,7 +78,7 @@ impl Vocabulary {
             return None;
         }
         let id: String = value.trim().chars().map(|c| if c.is_whitespace() || matches!(c, '/' | '?' | '#' | '%' | '\\') { '-' } else { c }).collect();
-        terms.push(Term { id: id.clone(), label: value.trim().to_string() });
+        terms.push(Term { id: id.clone(), label: value.trim().to_string(), public: None });
         self.grew = true;
         Some(id)
     }
@@ -87,6 +89,6 @@ impl Vocabulary {
 
     pub fn into_taxonomy(self) -> Taxonomy {
         let [themes, audiences, regions] = self.lists;
-        Taxonomy { themes, audiences, regions }
+        Taxonomy { themes, audiences, regions, issuers: self.issuers }
     }
 }

@@ -159,6 +159,15 @@ impl Decode for u32 {
     }
 }
 
+impl Decode for bool {
+    fn decode(value: &Value) -> Result<Self, DeError> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            other => Err(wrong_type(other, "a boolean")),
+        }
+    }
+}
+
 impl<T: Decode> Decode for Option<T> {
     fn decode(value: &Value) -> Result<Self, DeError> {
         match value {
@@ -355,7 +364,7 @@ decode_struct!(Notice {
     links: default,
 });
 decode_struct!(Topic { id: required, title: required, summary: default, items: default });
-decode_struct!(Term { id: required, label: required });
+decode_struct!(Term { id: required, label: required, public: default });
 decode_struct!(Taxonomy { themes: default, audiences: default, regions: default, issuers: default });
 decode_struct!(IssuerName { label: required, aliases: default });
 decode_struct!(Synonym { term: required, aliases: default });
@@ -494,5 +503,23 @@ mod tests {
         }
         assert!(n > 10_000, "only {n} cases");
         eprintln!("{n} cases");
+    }
+
+    #[test]
+    fn taxonomy_terms_are_public_unless_marked_false() {
+        let text = r#"{"themes":[{"id":"a","label":"甲"},{"id":"b","label":"乙","public":false},{"id":"c","label":"丙","public":true},{"id":"d","label":"丁","public":null}]}"#;
+        let taxonomy = Taxonomy::decode(&crate::json::parse(text).unwrap()).unwrap();
+        let public: Vec<bool> = taxonomy.themes.iter().map(Term::is_public).collect();
+        assert_eq!(public, [true, false, true, true]);
+        let wrong = Taxonomy::decode(&crate::json::parse(r#"{"themes":[{"id":"a","label":"甲","public":"no"}]}"#).unwrap());
+        assert!(wrong.is_err());
+        // The embedded library keeps its internal categories away from citizens' choices.
+        let embedded = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/library/taxonomy.json")).unwrap();
+        let embedded = Taxonomy::decode(&crate::json::parse(&embedded).unwrap()).unwrap();
+        let internal: Vec<&str> = embedded.themes.iter().filter(|t| !t.is_public()).map(|t| t.label.as_str()).collect();
+        for label in ["政策文件库", "政策问答", "主动公开事项目录"] {
+            assert!(internal.contains(&label), "{label} marked internal: {internal:?}");
+        }
+        assert!(embedded.themes.iter().any(|t| t.id == "employment" && t.is_public()));
     }
 }
