@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <crate::components::offline::OfflineNotice/>
                 <LoadProblems/>
+                {crate::subs::message_line()}
                 {move || match state.phase.get() {
                     Phase::Loading => Either::Left(loading()),
                     Phase::Broken(reason) => {

@@ -244,16 +244,13 @@ fn update_badge() {
     }
 }
 
-/// Puts a message in the message line (a polite live region that stays in the page).
+/// Puts a message in the message line (a polite live region at the top of `main`, in the flow
+/// of the page, so it never covers a control).
 fn flash(message: &str) {
     match (element("flash"), element("flash-text")) {
         (Some(line), Some(text)) => {
             text.set_text_content(Some(message));
             show(&line, !message.is_empty());
-            // Room below the footer so the message never hides the end of the page.
-            if let Some(body) = document().body() {
-                let _ = if message.is_empty() { body.remove_attribute("data-flash") } else { body.set_attribute("data-flash", "") };
-            }
         }
         _ => with_store(|s| s.pending = message.to_string()),
     }
@@ -264,9 +261,15 @@ pub fn badge_slot() -> Markup {
     Markup::one(mingbai_view::frame::badge_slot())
 }
 
-/// Footer links (订阅提醒, 隐私说明) and the message line.
+/// Footer links (订阅提醒, 隐私说明).
 pub fn footer_extras() -> Markup {
     Markup(mingbai_view::frame::footer_extras())
+}
+
+/// The message line (confirmations such as 订阅设置已保存, news of matching notices): placed at the
+/// top of `main`, above the page, where it pushes the page down instead of covering part of it.
+pub fn message_line() -> Markup {
+    Markup::one(mingbai_view::frame::message_line())
 }
 
 /// `<button type="button" data-action="…">`: every button of these pages.

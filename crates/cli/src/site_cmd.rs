@@ -258,7 +258,8 @@ fn document(template: &str, site: &Site, route: &Route, page: &mingbai_view::sit
         head.push_str(&format!("<script type=\"application/ld+json\">{json}</script>\n"));
     }
 
-    let mut main: Vec<Node> = vec![el("div").class("offline-region").attr("role", "status").into()];
+    // As the app draws `main`: offline notice, message line, page tools, the page.
+    let mut main: Vec<Node> = vec![el("div").class("offline-region").attr("role", "status").into(), frame::message_line().into()];
     if let Some(tools) = frame::page_tools(site, route) {
         main.extend(tools.0);
     }

@@ -157,34 +157,27 @@ pub fn header(site: &Site, path: &str) -> El {
         .child(site_nav(path))
 }
 
-/// Footer links (订阅提醒 needs the app; 隐私说明 is a page of its own) and the message line.
+/// Footer links (订阅提醒 is a page only the app shows; 隐私说明 is a page of its own).
 pub fn footer_extras() -> Vec<Node> {
-    vec![
+    vec![el("p")
+        .class("footer-links")
+        .child(link("/subscribe", "订阅提醒").class(APP_ONLY))
+        .text(" · ")
+        .child(link("/privacy", "隐私说明"))
+        .into()]
+}
+
+/// The message line at the top of `main` (confirmations, news of matching notices; the app
+/// fills it): it pushes the page down instead of covering part of it.
+pub fn message_line() -> El {
+    el("div").class("flash-region").attr("role", "status").child(
         el("p")
-            .class("footer-links")
-            .child(link("/subscribe", "订阅提醒").class(APP_ONLY))
-            .text(" · ")
-            .child(link("/privacy", "隐私说明"))
-            .into(),
-        el("div")
-            .class("flash-region")
-            .attr("role", "status")
-            .child(
-                el("p")
-                    .class("flash")
-                    .id("flash")
-                    .attr("hidden", "")
-                    .child(el("span").id("flash-text"))
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .attr("data-action", "dismiss")
-                            .class("flash-close")
-                            .text("知道了"),
-                    ),
-            )
-            .into(),
-    ]
+            .class("flash")
+            .id("flash")
+            .attr("hidden", "")
+            .child(el("span").id("flash-text"))
+            .child(el("button").attr("type", "button").attr("data-action", "dismiss").class("flash-close").text("知道了")),
+    )
 }
 
 /// The footer's first part (the app adds [`footer_extras`] after it).
