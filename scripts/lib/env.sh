@@ -48,3 +48,25 @@ timed() {
   printf '    [%s: %ss]\n' "$label" "$((end - start))"
   return "$rc"
 }
+
+# Pre-renders every page of the embedded library into a built app folder (`mingbai site`).
+# MINGBAI_BASE_URL (optional): the site's public address, for canonical URLs and sitemap.xml.
+prerender_site() {
+  local dist="$1"
+  local args=(site public/library --out "$dist")
+  if [ -n "${MINGBAI_BASE_URL:-}" ]; then args+=(--base-url "$MINGBAI_BASE_URL"); fi
+  cargo run --quiet -p mingbai-cli -- "${args[@]}"
+}
+
+# The --dist value among trunk arguments, else dist.
+dist_of_args() {
+  local dist="dist"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --dist) dist="$2"; shift ;;
+      --dist=*) dist="${1#--dist=}" ;;
+    esac
+    shift
+  done
+  printf '%s' "$dist"
+}

@@ -96,7 +96,7 @@ fn read_template(out: &Path) -> Result<String, String> {
     let text = std::fs::read_to_string(&shell)
         .or_else(|_| std::fs::read_to_string(&index))
         .map_err(|e| format!("找不到已构建的应用 {}（{e}）：请先运行 bash scripts/build", index.display()))?;
-    if text.contains("data-prerendered") {
+    if text.contains("<html lang=\"zh-CN\" data-prerendered=") {
         return Err(format!("{} 已是预渲染页面，且没有 {SHELL}：请重新构建应用", index.display()));
     }
     if !text.contains("<div id=\"boot\">") || !text.contains("<div id=\"app\">") {

@@ -137,6 +137,10 @@ export async function injectAxe(page) {
 
 /** Waits until the app has rendered: main#main with an h1 and no loading status left. */
 export async function waitForApp(page, { timeout = APP_TIMEOUT } = {}) {
+  // A pre-rendered page starts the app at the first interaction: start it now, and wait until
+  // the app has taken the page over (html.app-ready), not just for the pre-rendered h1.
+  await page.evaluate(() => window.mingbaiStart && window.mingbaiStart()).catch(() => {});
+  await page.waitForFunction(() => document.documentElement.classList.contains('app-ready'), null, { timeout });
   await page.waitForSelector('main#main h1', { state: 'attached', timeout });
   await page.waitForFunction(() => !document.querySelector('p[role="status"]'), null, { timeout });
 }
