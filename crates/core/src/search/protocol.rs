@@ -10,7 +10,7 @@
 use super::{SearchRequest, SearchResponse, Suggestion};
 use serde::{Deserialize, Serialize};
 
-/// Where the library and the search tables are (absolute URLs).
+/// Where the library and the search tables are (absolute URLs), and the texts the app shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OpenLibrary {
@@ -18,6 +18,23 @@ pub struct OpenLibrary {
     pub manifest_url: String,
     /// The folder with `pinyin.txt` and `confusions.txt` (the site root).
     pub tables_url: String,
+    /// The manifest text the app accepted (the worker reads `manifest_url` itself without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manifest: Option<String>,
+    /// Every library file the app has read, exactly as its pages use it (or why it could not be
+    /// read): the worker indexes these and never a download of its own for them, so search and
+    /// pages agree. Files not listed (kinds no page has needed yet) the worker reads by the
+    /// app's own rule (`mingbai_web_load::obtain`: kept copy first, else the network).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<KnownText>,
+}
+
+/// A library file's name (as the manifest gives it) and its text, or why the app could not
+/// read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnownText {
+    pub file: String,
+    pub text: Result<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
