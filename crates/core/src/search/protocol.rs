@@ -101,6 +101,26 @@ mod tests {
         let text = serde_json::to_string(&request).unwrap();
         assert_eq!(serde_json::from_str::<WorkerRequest>(&text).unwrap(), request);
 
+        // `open` carries the app's texts, and the reason for a file it could not read.
+        let open = WorkerRequest {
+            id: 8,
+            open: Some(OpenLibrary {
+                manifest_url: "https://example.gov.cn/library/manifest.json".into(),
+                tables_url: "https://example.gov.cn/".into(),
+                manifest: Some("{\"format\":\"mingbai-library\"}".into()),
+                texts: vec![
+                    KnownText { file: "qa.json".into(), text: Ok("[{\"id\":\"q\"}]".into()) },
+                    KnownText { file: "cards.json".into(), text: Err("服务器返回 404".into()) },
+                ],
+            }),
+            ..Default::default()
+        };
+        let text = serde_json::to_string(&open).unwrap();
+        assert_eq!(serde_json::from_str::<WorkerRequest>(&text).unwrap(), open);
+        // An `open` from an app that sends no texts still reads.
+        let bare: WorkerRequest = serde_json::from_str(r#"{"id":1,"open":{"manifest_url":"m","tables_url":"t"}}"#).unwrap();
+        assert!(bare.open.is_some_and(|o| o.texts.is_empty() && o.manifest.is_none()));
+
         let lib = crate::load_with("manifest.json", |name| {
             std::fs::read_to_string(format!("{}/../../public/library/{name}", env!("CARGO_MANIFEST_DIR")))
                 .map_err(|e| e.to_string())
