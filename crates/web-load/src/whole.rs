@@ -6,63 +6,49 @@
 
 use crate::kept::{keep, kept};
 use crate::obtain::{Check, Fresh, NOT_A_URL};
-use mingbai_core::{parse_manifest, Diagnostic, FileRole, LibraryBuilder, LoadReport};
+use mingbai_core::{parse_manifest, FileRole, LibraryBuilder, LoadReport};
 
 const MANIFEST: &str = "manifest.json";
 
 /// The library behind `manifest_url` (absolute), or why there is none (no usable manifest).
-/// Files shown from the kept copy instead of a fresh download are listed as warnings.
 pub async fn load_whole(manifest_url: &str) -> Result<LoadReport, String> {
-    let mut fallbacks = Vec::new();
-    let manifest_text = settle(None, MANIFEST, Check::start(manifest_url, manifest_url), &mut fallbacks).await?;
+    let manifest_text = settle(None, MANIFEST, Check::start(manifest_url, manifest_url)).await?;
     let manifest = parse_manifest(MANIFEST, &manifest_text).map_err(|d| d.to_string())?;
     let mut builder = LibraryBuilder::new(manifest);
     let planned = builder.planned_files();
     // Every download starts before any is waited for.
     let checks: Vec<Option<Check>> = planned.iter().map(|(_, file)| Check::start(file, manifest_url)).collect();
     for ((role, file), check) in planned.iter().zip(checks) {
-        match settle(Some(*role), file, check, &mut fallbacks).await {
+        match settle(Some(*role), file, check).await {
             Ok(text) => {
                 builder.add_text(*role, file, &text);
             }
             Err(reason) => builder.add_missing(file, &reason),
         }
     }
-    let mut report = builder.finish();
-    report.diagnostics.extend(fallbacks);
-    Ok(report)
+    Ok(builder.finish())
 }
 
 /// One file's text by the rule: an accepted download (kept when it differs from the kept copy),
 /// else the kept copy, else whatever the download gave.
-async fn settle(
-    role: Option<FileRole>,
-    file: &str,
-    check: Option<Check>,
-    fallbacks: &mut Vec<Diagnostic>,
-) -> Result<String, String> {
+async fn settle(role: Option<FileRole>, file: &str, check: Option<Check>) -> Result<String, String> {
     let Some(check) = check else {
         return Err(NOT_A_URL.to_string());
     };
     let url = check.url.clone();
-    let (instead, why) = match check.result(role, file).await {
+    let instead = match check.result(role, file).await {
         Fresh::Accepted(text) => {
             if kept(&url).await.is_none_or(|(copy, _)| copy != text) {
                 keep(&url, &text).await;
             }
             return Ok(text);
         }
-        Fresh::Refused(text, why) => (Ok(text), format!("新下载的文件有误（{}）", why.message)),
-        Fresh::Failed(failure) => {
-            let why = format!("无法更新（{}）", failure.reason);
-            (Err(failure.reason), why)
-        }
+        // Silently: a screen shows no errors; the report of a first visit lists them.
+        Fresh::Refused(text, _) => Ok(text),
+        Fresh::Failed(failure) => Err(failure.reason),
     };
     match kept(&url).await {
-        Some((copy, _)) => {
-            fallbacks.push(Diagnostic::warning(file, format!("{why}，仍使用本机保存的上一版")));
-            Ok(copy)
-        }
+        Some((copy, _)) => Ok(copy),
         None => instead,
     }
 }
