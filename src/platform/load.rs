@@ -14,9 +14,11 @@
 //! the background ([`confirm`]); a download replaces a kept copy only when
 //! `mingbai_core::check_replacement` accepts it, otherwise the kept copy stays and the problem
 //! is listed in "部分内容未能载入". While the server cannot be reached the app says so
-//! (`AppState::offline_notice`).
+//! (`AppState::offline_notice`). The steps themselves (kept copy or network, the check) are
+//! `mingbai_web_load`'s, shared with the display screen and the search worker; the search
+//! worker is handed the very texts read here ([`search_texts`]).
 
-use super::{config, fetch};
+use super::config;
 use crate::state::{AppState, Loaded, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,8 +27,13 @@ use mingbai_core::{
     Problem, FIRST_SCREEN,
 };
 use mingbai_core::first_screen::{first_screen_file, PREVIEW_ROLES};
+use mingbai_core::search::protocol::KnownText;
+use mingbai_web_load::obtain::{Check, Fresh};
 use std::cell::RefCell;
 use std::collections::HashMap;
+
+/// The whole library past the HTTP cache by the same rule, for the display screen's refresh.
+pub use mingbai_web_load::whole::load_whole;
 
 const MANIFEST: &str = "manifest.json";
 
@@ -37,6 +44,11 @@ struct Store {
     state: AppState,
     manifest_url: String,
     manifest: Manifest,
+    /// The text `manifest` was read from (handed to the search worker).
+    manifest_text: String,
+    /// Bumped whenever a text already read is replaced (a newer download accepted, a missing
+    /// file read at last) or the manifest changes: the search worker's texts are then stale.
+    edition: u32,
     /// When the manifest in use was kept on the device (ms); `None` once the network confirmed it.
     manifest_kept_at: Option<f64>,
     /// Each file's text, or why it could not be read.
@@ -115,6 +127,8 @@ pub async fn run(state: AppState) {
             state,
             manifest_url,
             manifest,
+            manifest_text,
+            edition: 0,
             manifest_kept_at: kept_at,
             texts: HashMap::new(),
             unconfirmed: kept_at
@@ -281,45 +295,22 @@ async fn load_first_screen_block(block: Vec<File>) {
     }
 }
 
-/// Each file's text and, when it is the device's kept copy, when that was stored. Kept copies
-/// come at once; the others are downloaded together, and kept later when they are acceptable.
+/// Each file's text and, when it is the device's kept copy, when that was stored (the shared
+/// loading step, `mingbai_web_load::obtain`). Downloads are kept later when acceptable.
 async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Option<f64>)> {
-    let urls: Vec<Option<String>> = files
+    let names: Vec<&str> = files.iter().map(|(_, file)| file.as_str()).collect();
+    let got = mingbai_web_load::obtain::obtain(&names, base).await;
+    files
         .iter()
-        .map(|(_, file)| fetch::resolve(file, base))
-        .collect();
-    let mut kept = Vec::with_capacity(files.len());
-    for url in &urls {
-        kept.push(match url {
-            Some(url) => fetch::kept(url).await,
-            None => None,
-        });
-    }
-    // Start every download before waiting for any of them.
-    let pending: Vec<Option<fetch::Pending>> = urls
-        .iter()
-        .zip(&kept)
-        .map(|(url, kept)| match (url, kept) {
-            (Some(url), None) => Some(fetch::start(url)),
-            _ => None,
+        .zip(got)
+        .map(|((role, file), got)| {
+            if let Some((url, text)) = got.downloaded() {
+                // Kept once the page has drawn, if it passes its check (keep_later).
+                super::keep_later::queue(*role, file, url, text);
+            }
+            (got.text, got.kept_at)
         })
-        .collect();
-    let mut got = Vec::with_capacity(files.len());
-    for (((role, file), url), (kept, pending)) in files.iter().zip(&urls).zip(kept.into_iter().zip(pending)) {
-        got.push(match (kept, pending, url) {
-            (Some((text, at)), _, _) => (Ok(text), Some(at)),
-            (None, Some(pending), Some(url)) => match pending.text_or_failure().await {
-                Ok(text) => {
-                    // Kept once the page has drawn, if it passes its check (keep_later).
-                    super::keep_later::queue(*role, file, url, &text);
-                    (Ok(text), None)
-                }
-                Err(failure) => (Err(failure.reason), None),
-            },
-            _ => (Err("文件名不是有效的网址".to_string()), None),
-        });
-    }
-    got
+        .collect()
 }
 
 /// Asks the network about every unconfirmed file: an acceptable download replaces the kept
@@ -332,46 +323,44 @@ async fn confirm() {
     if files.is_empty() {
         return;
     }
-    let pending: Vec<Option<(String, fetch::Pending)>> = files
-        .iter()
-        .map(|(_, file)| fetch::resolve(file, &base).map(|url| {
-            let request = fetch::start_revalidated(&url);
-            (url, request)
-        }))
-        .collect();
+    let checks: Vec<Option<Check>> = files.iter().map(|(_, file)| Check::start(file, &base)).collect();
     let mut changed = false;
     let mut unreachable = Vec::new();
     let mut new_manifest = None;
-    for ((role, file), request) in files.into_iter().zip(pending) {
-        let Some((url, request)) = request else { continue };
-        let text = match request.text_or_failure().await {
-            Ok(text) => text,
-            Err(failure) if failure.unreachable => {
+    for ((role, file), check) in files.into_iter().zip(checks) {
+        let Some(check) = check else { continue };
+        let url = check.url.clone();
+        let text = match check.result(role, &file).await {
+            Fresh::Accepted(text) => text,
+            Fresh::Failed(failure) if failure.unreachable => {
                 unreachable.push((role, file));
                 continue;
             }
-            Err(failure) => {
+            Fresh::Failed(failure) => {
                 let line = format!("无法更新（{}）", failure.reason);
                 changed |= note_kept_problem(&file, line);
                 continue;
             }
-        };
-        if let Err(d) = check_replacement(role, &file, &text) {
-            let have_copy = with_store(|s| matches!(s.texts.get(&file), Some(Ok(_)))).unwrap_or(true);
-            if have_copy || role.is_none() {
-                changed |= note_kept_problem(&file, format!("新下载的文件有误（{}）", d.message));
-            } else {
-                // Nothing better to show: as on a first visit, the loader lists its problems.
-                with_store(|s| s.texts.insert(file, Ok(text)));
-                changed = true;
+            Fresh::Refused(text, d) => {
+                let have_copy = with_store(|s| matches!(s.texts.get(&file), Some(Ok(_)))).unwrap_or(true);
+                if have_copy || role.is_none() {
+                    changed |= note_kept_problem(&file, format!("新下载的文件有误（{}）", d.message));
+                } else {
+                    // Nothing better to show: as on a first visit, the loader lists its problems.
+                    with_store(|s| {
+                        s.texts.insert(file, Ok(text));
+                        s.edition += 1;
+                    });
+                    changed = true;
+                }
+                continue;
             }
-            continue;
-        }
+        };
         super::keep_later::queue_checked(&url, &text);
         super::keep_later::start();
         if role.is_none() {
             if let Ok(manifest) = parse_manifest(MANIFEST, &text) {
-                new_manifest = Some(manifest);
+                new_manifest = Some((manifest, text));
             }
             continue;
         }
@@ -380,6 +369,7 @@ async fn confirm() {
             let same = matches!(s.texts.get(&file), Some(Ok(old)) if *old == text);
             if !same {
                 s.texts.insert(file, Ok(text));
+                s.edition += 1;
             }
             problem_gone || !same
         })
@@ -387,11 +377,13 @@ async fn confirm() {
     }
     let offline = !unreachable.is_empty();
     let notice = with_store(|s| {
-        if let Some(manifest) = new_manifest {
+        if let Some((manifest, text)) = new_manifest {
             s.manifest_kept_at = None;
             s.kept_problems.remove(MANIFEST);
             if manifest != s.manifest {
                 s.manifest = manifest;
+                s.manifest_text = text;
+                s.edition += 1;
                 changed = true;
             }
         }
@@ -409,6 +401,26 @@ async fn confirm() {
         let kinds = with_store(|s| s.kinds.clone()).unwrap_or_default();
         load_kinds(&kinds).await;
     }
+}
+
+/// The edition of the texts read so far (see `Store::edition`); `None` before the manifest.
+pub fn edition() -> Option<u32> {
+    with_store(|s| s.edition)
+}
+
+/// What the search worker indexes (`platform::search`): the manifest text and every library
+/// file read so far, as the pages use it (a file that could not be read is listed with its
+/// reason, so the worker does not index a download of its own), with the edition they belong
+/// to. `None` before the manifest has loaded.
+pub fn search_texts() -> Option<(u32, String, Vec<KnownText>)> {
+    with_store(|s| {
+        let texts = s
+            .texts
+            .iter()
+            .map(|(file, text)| KnownText { file: file.clone(), text: text.clone() })
+            .collect();
+        (s.edition, s.manifest_text.clone(), texts)
+    })
 }
 
 /// Records why a download did not replace the kept copy; `true` when that is news.

@@ -1,7 +1,8 @@
 //! Search, answered by the search worker (`crates/search-worker`), so the app shell's wasm does
 //! not carry the engine. Nothing search-related loads at startup: the worker starts when someone
-//! focuses the search box or opens `/search`; it loads the library and the pinyin/confusion
-//! tables itself and builds the index ("正在准备搜索…" meanwhile).
+//! focuses the search box or opens `/search`; it is handed the library texts the app has read
+//! (`load::search_texts`), reads any other file by the same rule, loads the pinyin/confusion
+//! tables and builds the index ("正在准备搜索…" meanwhile).
 //!
 //! The API is asynchronous in two shapes:
 //! - [`SearchService::search`] is reactive: it returns the answer once the worker has given it
@@ -47,8 +48,9 @@ struct Channel {
     worker: Option<Worker>,
     /// The worker announced itself and takes requests.
     up: bool,
-    /// The library the worker was (or will be) asked to open.
-    library: Option<Arc<Loaded>>,
+    /// The library the worker was (or will be) asked to open: its manifest URL and the
+    /// loader's edition of its texts (`load::edition`).
+    opened: Option<(String, u32)>,
     /// An `open` waiting for the worker to come up.
     to_open: Option<WorkerRequest>,
     next_id: u32,
@@ -157,16 +159,25 @@ impl SearchService {
         });
     }
 
-    /// Makes sure the worker runs and has `loaded`'s library open (or is opening it).
+    /// Makes sure the worker runs and has `loaded`'s library open (or is opening it), with the
+    /// very texts the pages show (`load::search_texts`): search never indexes a download the
+    /// app refused (docs/search-worker.md).
     fn open(self, loaded: Arc<Loaded>) {
+        let Some(edition) = super::load::edition() else { return };
+        let key = (loaded.manifest_url.clone(), edition);
         let started = CHANNEL.with_borrow_mut(|c| {
-            // Kinds loaded later (lazy pages) do not change what the worker indexes; a new
-            // library or a new edition of it does.
-            if c.library.as_ref().is_some_and(|l| same_edition(l, &loaded)) {
+            // Kinds loaded later (lazy pages) do not change what the worker indexes (it read
+            // them by the same rule); a new library, or a text of it replaced, does.
+            if c.opened.as_ref() == Some(&key) {
                 return Ok(());
             }
             if c.worker.is_none() {
                 c.worker = Some(self.start_worker()?);
+            }
+            let Some((_, manifest, mut texts)) = super::load::search_texts() else { return Ok(()) };
+            // A sharded index (`files.index`) is searched without the library files.
+            if loaded.library.manifest.as_ref().is_some_and(|m| m.files.index.is_some()) {
+                texts.clear();
             }
             let id = c.id();
             c.open_id = id;
@@ -175,10 +186,12 @@ impl SearchService {
                 open: Some(OpenLibrary {
                     manifest_url: loaded.manifest_url.clone(),
                     tables_url: fetch::site_root(),
+                    manifest: Some(manifest),
+                    texts,
                 }),
                 ..Default::default()
             });
-            c.library = Some(loaded);
+            c.opened = Some(key);
             c.flush();
             Ok(())
         });
@@ -321,10 +334,4 @@ fn record(name: &str, start: f64) {
         let measure: js_sys::Function = measure.unchecked_into();
         let _ = measure.call2(&perf, &name.into(), &options);
     }
-}
-
-/// Whether two loads are the same library in the same edition (manifest address and `updated`).
-fn same_edition(a: &Loaded, b: &Loaded) -> bool {
-    let updated = |l: &Loaded| l.library.manifest.as_ref().and_then(|m| m.updated.clone());
-    a.manifest_url == b.manifest_url && updated(a) == updated(b)
 }

@@ -15,12 +15,12 @@
 //! `screen.urgent_share` of the rotation (`mingbai_core::screen::rotation`).
 
 use crate::components::markup::{el, tx, El, Markup, Node};
-use crate::platform::{config, fetch, today};
+use crate::platform::{config, fetch, load, today};
 use crate::state::{app_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mingbai_core::screen::{parse_kinds, refresh_usable, rotation, slides, urgent_share, DEFAULT_URGENT_SHARE};
-use mingbai_core::{parse_manifest, IsoDate, ItemKind, Library, LibraryBuilder, LoadReport};
+use mingbai_core::{IsoDate, ItemKind, Library};
 use std::cell::RefCell;
 use std::time::Duration;
 
@@ -161,7 +161,7 @@ async fn run(state: AppState, step: RwSignal<usize>, loaded: RwSignal<bool>, pau
 /// manifest's hotline when it did.
 async fn refresh_once(manifest_url: Option<&str>) -> Option<String> {
     let result = match manifest_url {
-        Some(url) => fetch_library(url).await,
+        Some(url) => load::load_whole(url).await,
         None => Err("config.json 中的政策库地址不是有效的网址".to_string()),
     };
     SHOWN.with(|s| {
@@ -191,29 +191,6 @@ async fn refresh_once(manifest_url: Option<&str>) -> Option<String> {
             }
         }
     })
-}
-
-async fn fetch_library(manifest_url: &str) -> Result<LoadReport, String> {
-    let text = fetch::start_revalidated(manifest_url).text().await?;
-    let manifest = parse_manifest("manifest.json", &text).map_err(|d| d.to_string())?;
-    let mut builder = LibraryBuilder::new(manifest);
-    let planned = builder.planned_files();
-    let pending: Vec<_> = planned
-        .iter()
-        .map(|(_, file)| fetch::resolve(file, manifest_url).map(|u| fetch::start_revalidated(&u)))
-        .collect();
-    for ((role, file), request) in planned.iter().zip(pending) {
-        match request {
-            Some(request) => match request.text().await {
-                Ok(text) => {
-                    builder.add_text(*role, file, &text);
-                }
-                Err(reason) => builder.add_missing(file, &reason),
-            },
-            None => builder.add_missing(file, "文件名不是有效的网址"),
-        }
-    }
-    Ok(builder.finish())
 }
 
 /// The slide for step `i` (or what the screen says while it has nothing to show), how many

@@ -1,44 +1,26 @@
-//! Fetching text inside the worker (the app's `platform::fetch` is tied to `window`).
+//! Fetching the worker's other files (the search tables, a sharded index's head and chunks):
+//! the network, else the device's kept copy, so search works wherever browsing does. Library
+//! files go through `library.rs` instead (the app's rule).
 
-use js_sys::Promise;
-use mingbai_core::LIBRARY_CACHE;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use mingbai_web_load::fetch;
 
-pub struct Pending(Promise, String);
+pub use mingbai_web_load::fetch::resolve;
+
+pub struct Pending(fetch::Pending, String);
 
 /// Starts fetching an absolute URL without waiting.
 pub fn start(url: &str) -> Pending {
-    Pending(crate::scope().fetch_with_str(url), url.to_string())
+    Pending(fetch::start(url), url.to_string())
 }
 
 impl Pending {
-    /// The body text, or why there is none (in Chinese). Offline, or when the server fails, the
-    /// app's kept copy of a library file answers, so search works wherever browsing does.
+    /// The body text, or why there is none (in Chinese).
     pub async fn text(self) -> Result<String, String> {
-        let url = self.1.clone();
-        match self.network().await {
+        match self.0.text().await {
             Ok(text) => Ok(text),
-            Err(reason) => kept(&url).await.ok_or(reason),
+            Err(reason) => mingbai_web_load::kept::kept(&self.1).await.map(|(text, _)| text).ok_or(reason),
         }
     }
-
-    async fn network(self) -> Result<String, String> {
-        let response: web_sys::Response = JsFuture::from(self.0)
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into().ok())
-            .ok_or_else(|| "无法连接服务器".to_string())?;
-        mingbai_web_text::response_text(response).await
-    }
-}
-
-/// The copy of `url` the app kept in Cache Storage, if any.
-async fn kept(url: &str) -> Option<String> {
-    let caches = crate::scope().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(LIBRARY_CACHE)).await.ok()?.dyn_into().ok()?;
-    let response: web_sys::Response = JsFuture::from(cache.match_with_str(url)).await.ok()?.dyn_into().ok()?;
-    mingbai_web_text::body_text(response).await.ok()
 }
 
 /// A table's text, or "" when it cannot be had (search then works without it).
@@ -47,9 +29,4 @@ pub async fn text_or_empty(pending: Option<Pending>) -> String {
         Some(p) => p.text().await.unwrap_or_default(),
         None => String::new(),
     }
-}
-
-/// Resolves `url` against `base`; `None` when it is not a URL.
-pub fn resolve(url: &str, base: &str) -> Option<String> {
-    web_sys::Url::new_with_base(url.trim(), base).ok().map(|u| u.href())
 }

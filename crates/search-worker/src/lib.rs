@@ -69,15 +69,16 @@ async fn handle(text: String) {
 }
 
 /// A library that declares a sharded index (`files.index`) is searched through it, chunk by
-/// chunk; any other library is downloaded whole and indexed here.
+/// chunk; any other library is indexed here whole, from the texts the app sent and, for files
+/// it has not read, by the app's loading rule (`library.rs`).
 async fn open_source(at: &OpenLibrary) -> Result<Rc<dyn SearchSource>, String> {
     let tables = Tables::start(&at.tables_url);
-    let manifest = library::manifest(&at.manifest_url).await?;
+    let manifest = library::manifest(at).await?;
     let head_url = manifest.files.index.as_deref().and_then(|head| fetch::resolve(head, &at.manifest_url));
     Ok(match head_url {
         Some(head_url) => Rc::new(ShardedIndex::open(head_url, tables).await?),
         None => {
-            let library = library::load(&at.manifest_url, manifest).await;
+            let library = library::load(at, manifest).await;
             tables.install().await;
             Rc::new(WholeLibrary::new(library))
         }

@@ -10,7 +10,7 @@
 use super::{SearchRequest, SearchResponse, Suggestion};
 use serde::{Deserialize, Serialize};
 
-/// Where the library and the search tables are (absolute URLs).
+/// Where the library and the search tables are (absolute URLs), and the texts the app shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OpenLibrary {
@@ -18,6 +18,23 @@ pub struct OpenLibrary {
     pub manifest_url: String,
     /// The folder with `pinyin.txt` and `confusions.txt` (the site root).
     pub tables_url: String,
+    /// The manifest text the app accepted (the worker reads `manifest_url` itself without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manifest: Option<String>,
+    /// Every library file the app has read, exactly as its pages use it (or why it could not be
+    /// read): the worker indexes these and never a download of its own for them, so search and
+    /// pages agree. Files not listed (kinds no page has needed yet) the worker reads by the
+    /// app's own rule (`mingbai_web_load::obtain`: kept copy first, else the network).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<KnownText>,
+}
+
+/// A library file's name (as the manifest gives it) and its text, or why the app could not
+/// read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnownText {
+    pub file: String,
+    pub text: Result<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -83,6 +100,26 @@ mod tests {
         };
         let text = serde_json::to_string(&request).unwrap();
         assert_eq!(serde_json::from_str::<WorkerRequest>(&text).unwrap(), request);
+
+        // `open` carries the app's texts, and the reason for a file it could not read.
+        let open = WorkerRequest {
+            id: 8,
+            open: Some(OpenLibrary {
+                manifest_url: "https://example.gov.cn/library/manifest.json".into(),
+                tables_url: "https://example.gov.cn/".into(),
+                manifest: Some("{\"format\":\"mingbai-library\"}".into()),
+                texts: vec![
+                    KnownText { file: "qa.json".into(), text: Ok("[{\"id\":\"q\"}]".into()) },
+                    KnownText { file: "cards.json".into(), text: Err("服务器返回 404".into()) },
+                ],
+            }),
+            ..Default::default()
+        };
+        let text = serde_json::to_string(&open).unwrap();
+        assert_eq!(serde_json::from_str::<WorkerRequest>(&text).unwrap(), open);
+        // An `open` from an app that sends no texts still reads.
+        let bare: WorkerRequest = serde_json::from_str(r#"{"id":1,"open":{"manifest_url":"m","tables_url":"t"}}"#).unwrap();
+        assert!(bare.open.is_some_and(|o| o.texts.is_empty() && o.manifest.is_none()));
 
         let lib = crate::load_with("manifest.json", |name| {
             std::fs::read_to_string(format!("{}/../../public/library/{name}", env!("CARGO_MANIFEST_DIR")))

@@ -1,5 +1,5 @@
-//! Reading a library file's text from a fetch `Response`, shared by the app (window) and the
-//! search worker (worker scope), so both apply the same checks and give the same Chinese reasons.
+//! Reading a library file's text from a fetch `Response` (from the network or a kept copy), with
+//! the same checks and the same Chinese reasons wherever it runs.
 
 use wasm_bindgen_futures::JsFuture;
 
