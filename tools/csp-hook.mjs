@@ -24,12 +24,15 @@ export function hashSource(text) {
   return `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** Texts of inline <script> (no src) and <style> elements of `html`. */
+/** Texts of inline <script> (no src) and <style> elements of `html`. Data blocks (JSON-LD of
+ *  pre-rendered pages, any non-JavaScript `type`) are never executed: CSP does not cover them. */
 export function inlineBlocks(html) {
   const scripts = [];
   const styles = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (!/\bsrc\s*=/i.test(m[1]) && m[2].length > 0) scripts.push(m[2]);
+    const type = m[1].match(/\btype\s*=\s*"([^"]*)"/i)?.[1]?.toLowerCase();
+    const executable = !type || type === 'module' || /^(text|application)\/(javascript|ecmascript)$/.test(type);
+    if (executable && !/\bsrc\s*=/i.test(m[1]) && m[2].length > 0) scripts.push(m[2]);
   }
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styles.push(m[1]);
   return { scripts, styles };

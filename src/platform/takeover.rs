@@ -25,10 +25,23 @@ pub fn prerendered() -> bool {
     html.is_some_and(|h| h.has_attribute("data-prerendered") && !h.class_list().contains("not-this-page"))
 }
 
-/// Before mounting: keep the pre-rendered page on screen and draw the app out of sight.
+/// Before mounting: keep the pre-rendered page on screen and draw the app out of sight. The
+/// pre-rendered copy gives up its ids (kept as `data-boot-id`), so everything the app looks up by
+/// id (`#search-q`, `#unread-badge`, `#flash`…) finds the app's own element, not the copy about
+/// to go.
 pub fn prepare(app: &Element) {
     WAITING.with(|w| w.set(true));
     let _ = app.set_attribute("hidden", "");
+    if let Some(boot) = document().get_element_by_id("boot") {
+        if let Ok(with_ids) = boot.query_selector_all("[id]") {
+            for i in 0..with_ids.length() {
+                if let Some(el) = with_ids.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = el.set_attribute("data-boot-id", &el.id());
+                    let _ = el.remove_attribute("id");
+                }
+            }
+        }
+    }
 }
 
 /// The app is on screen (no take-over, or the take-over is done): controls that need it show.
@@ -69,8 +82,8 @@ enum Place {
 }
 
 fn locate(root: &Element, el: &Element) -> Place {
-    if !el.id().is_empty() {
-        return Place::Id(el.id());
+    if let Some(id) = el.get_attribute("data-boot-id").filter(|id| !id.is_empty()) {
+        return Place::Id(id);
     }
     let mut path = Vec::new();
     let mut node = el.clone();

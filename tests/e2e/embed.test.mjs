@@ -33,6 +33,7 @@ async function appFrame(page, server = app) {
   for (;;) {
     const frame = page.frames().find((f) => f.url().startsWith(server.origin) && new URL(f.url()).pathname.startsWith('/embed'));
     if (frame) {
+      await frame.waitForFunction(() => document.documentElement.classList.contains('app-ready'), null, { timeout: APP_TIMEOUT });
       await frame.waitForSelector('main#main h1', { state: 'attached', timeout: APP_TIMEOUT });
       return frame;
     }

@@ -128,7 +128,7 @@ for (const [label, contextOptions, init] of [
       await page.goto(env.app.url(`/search?q=%E4%BD%8E%E4%BF%9D`), { waitUntil: 'load' });
       assert.ok(await page.locator('.search-no-app').isVisible(), 'search explains it cannot show results here');
       assert.ok((await page.locator('section[aria-labelledby="search-hot-title"] li').count()) > 0, 'hot questions instead');
-    }, contextOptions);
+    }, { ...contextOptions, deferApp: true });
   });
 }
 
@@ -177,7 +177,7 @@ test('the app takes over each route type without a visible change: same text, no
     await page.waitForFunction(() => document.documentElement.classList.contains('app-ready'));
     assert.equal(await page.evaluate(() => document.activeElement.textContent), focused, 'focus kept');
     assert.ok(await page.evaluate(() => !!document.activeElement.closest('#app')), 'on the app\'s element');
-  });
+  }, { deferApp: true });
 });
 
 test('the first interaction starts the app; a #section anchor is honoured before and after', async (t) => {
@@ -193,7 +193,7 @@ test('the first interaction starts the app; a #section anchor is honoured before
     await page.waitForFunction(() => document.documentElement.classList.contains('app-ready'), null, { timeout: APP_TIMEOUT });
     assert.ok(await inView(), 'still there after the take-over');
     assert.ok(await page.locator('#app button.follow').isVisible(), 'the app\'s controls show');
-  });
+  }, { deferApp: true });
 });
 
 test('a host fallback (index.html for an app-only path) starts the app at once on that path', async (t) => {
@@ -203,5 +203,5 @@ test('a host fallback (index.html for an app-only path) starts the app at once o
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('not-this-page')));
     await page.locator('main h1').waitFor();
     assert.doesNotMatch(await page.locator('main h1').innerText(), new RegExp(lib.manifest.name));
-  });
+  }, { deferApp: true });
 });

@@ -118,6 +118,8 @@ export function auditSurfaces(names, modes = ['normal', 'large text']) {
             for (const [i, route] of urls.entries()) {
               if (i === 0 || route.reload) await gotoApp(page, env.app.url(route.url));
               else await openInApp(page, route.url);
+              // Judge the settled page, not a frame of a fade-in (the screen's slides fade in).
+              await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {}))));
               const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
               if (results.violations.length) {
                 failures.push(`${route.url}${profile ? ' (with a subscription)' : ''}:\n  ${describe(results.violations)}`);

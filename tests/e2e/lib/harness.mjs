@@ -93,16 +93,22 @@ function slug(s) {
 }
 
 /**
- * Runs fn(page, ctx) in a fresh browser context (phone-sized viewport, zh-CN). On failure saves
+ * Runs fn(page, ctx) in a fresh browser context (phone-sized viewport, zh-CN; `deferApp`: see below). On failure saves
  * tests/.artifacts/<test name>.png (+ .log with console messages and page errors) and rethrows.
  */
-export async function withPage(t, browser, fn, contextOptions = {}) {
+export async function withPage(t, browser, fn, { deferApp = false, ...contextOptions } = {}) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     locale: 'zh-CN',
     serviceWorkers: 'block',
     ...contextOptions,
   });
+  // A pre-rendered page starts the app at the reader's first interaction. Tests of the app start
+  // it as soon as the document is parsed (as a tap would); `deferApp` leaves it to the reader
+  // (tests of the pre-rendered pages themselves).
+  if (!deferApp) {
+    await context.addInitScript(() => addEventListener('DOMContentLoaded', () => window.mingbaiStart && window.mingbaiStart()));
+  }
   const page = await context.newPage();
   const log = [];
   page.on('console', (m) => log.push(`[console.${m.type()}] ${m.text()}`));
