@@ -90,7 +90,7 @@ fn page_texts() -> Vec<String> {
     };
     for i in 0..list.length() {
         let Some(block) = list.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
-        let skip = block.closest(".page-tools, nav, form, .load-problems, .follow-bar").ok().flatten().is_some()
+        let skip = block.closest(".page-tools, nav, form, .load-problems, .follow-bar, .flash-region, [hidden]").ok().flatten().is_some()
             || block.parent_element().and_then(|p| p.closest(BLOCKS).ok().flatten()).is_some();
         let text = block.inner_text();
         let text = text.trim();

@@ -90,7 +90,7 @@ for (const [what, url, heading] of [
       const spoken = await page.evaluate(() => window.__speech.spoken);
       assert.ok(spoken.length > 1, 'the page is read block by block');
       assert.ok(spoken.every((u) => u.lang === 'zh-CN'), 'every utterance is zh-CN');
-      assert.ok(spoken.slice(0, 2).some((u) => u.text === heading), 'reading starts with the page title');
+      assert.ok(spoken.slice(0, 2).some((u) => u.text === heading), `reading starts with the page title: ${spoken.slice(0, 3).map((u) => u.text)}`);
       const all = spoken.map((u) => u.text).join('\n');
       assert.ok(!all.includes('语音播报') && !all.includes('跳到主要内容'), 'tools and navigation are not read');
       if (what === 'Q&A') assert.ok(all.includes(qa.answer[0].slice(0, 20)), 'the answer is read');
