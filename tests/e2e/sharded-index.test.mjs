@@ -77,6 +77,8 @@ test('pinyin, initials and typos work through the sharded index', async (t) => {
 
 /** The home page's blocks (notices, hot questions, cards, topics) as text, in order. */
 async function homeBlocks(page) {
+  // The home page is pre-rendered (from the embedded library): read what the app shows.
+  await page.waitForFunction(() => document.documentElement.classList.contains('app-ready'), null, { timeout: APP_TIMEOUT });
   await page.locator('section[aria-labelledby="home-hot-title"] li').first().waitFor({ state: 'visible', timeout: APP_TIMEOUT });
   const blocks = {};
   for (const id of ['home-notices', 'home-hot', 'home-cards', 'home-topics']) {
