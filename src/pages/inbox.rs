@@ -9,7 +9,8 @@ use crate::platform::{self, notify};
 use crate::state::Loaded;
 use crate::subs::{button, with_inbox};
 use mingbai_core::subscribe::{self as sub, Inbox, Profile, Why};
-use mingbai_core::{Library, Priority};
+use mingbai_core::{ItemKind, Library, Priority};
+use mingbai_view::route::item_href;
 
 pub fn render(_: &Ctx) -> Markup {
     platform::set_title("我的消息");
@@ -98,9 +99,9 @@ fn inbox_view(loaded: &Loaded, p: &Profile, inbox: &Inbox, read: &[String]) -> M
         let items = inbox.alerts.iter().map(|a| {
             let mut details = vec![tx("p", a.headline()).class("kicker").into()];
             if let Some(next) = a.successor {
-                details.push(el("p").text("新版本：").child(link(format!("/policies/{}", next.id), next.title.as_str())).into());
+                details.push(el("p").text("新版本：").child(link(item_href(ItemKind::Policy, &next.id), next.title.as_str())).into());
             }
-            entry(a.key(), read, link(format!("/policies/{}", a.policy.id), a.policy.title.as_str()), details)
+            entry(a.key(), read, link(item_href(ItemKind::Policy, &a.policy.id), a.policy.title.as_str()), details)
         });
         page.push(section("inbox-alerts", "inbox-group", "政策变动").child(item_list(items)).into());
     }
@@ -128,7 +129,7 @@ fn inbox_view(loaded: &Loaded, p: &Profile, inbox: &Inbox, read: &[String]) -> M
                 meta.text(format!("发布于 {}", n.published.chinese())).into(),
                 tx("p", why(lib, w)).class("why").into(),
             ];
-            entry(sub::notice_key(&n.id), read, link(format!("/notices/{}", n.id), n.title.as_str()), details)
+            entry(sub::notice_key(&n.id), read, link(item_href(ItemKind::Notice, &n.id), n.title.as_str()), details)
         });
         page.push(section("inbox-notices", "inbox-group", "与您有关的通知").child(item_list(items)).into());
     }

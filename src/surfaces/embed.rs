@@ -213,7 +213,7 @@ fn listen(navigate: impl Fn(&str, NavigateOptions) + 'static) {
             Some("mingbai:search") => field("q")
                 .map(|q| q.trim().chars().take(200).collect::<String>())
                 .filter(|q| !q.is_empty())
-                .map(|q| format!("/search?q={}", js_sys::encode_uri_component(&q))),
+                .map(|q| mingbai_view::route::search_href(&q)),
             Some("mingbai:navigate") => field("path").and_then(|p| safe_path(&p)),
             _ => None,
         };
