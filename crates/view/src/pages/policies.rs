@@ -36,6 +36,8 @@ pub fn render(site: &Site, q: &Query) -> Page {
         .map(|s| (status_key(s).to_string(), s.label().to_string()))
         .collect();
     let year = filter.year.map(|y| y.to_string());
+    let names = mingbai_core::issuers::IssuerNames::build(lib);
+    let selected_issuer = filter.issuer.as_deref().map(|i| names.canonical(i).to_string());
 
     let mut actions = el("div")
         .class("filter-actions")
@@ -53,7 +55,8 @@ pub fn render(site: &Site, q: &Query) -> Page {
             "发布机构",
             "全部机构",
             issuers,
-            filter.issuer.as_deref(),
+            // An old link may name a variant (槐荫区人民政府办公室): select the merged entry.
+            selected_issuer.as_deref(),
         ))
         .child(filter_select(
             "year",
