@@ -3,10 +3,10 @@
 //! leads back to the online version.
 
 use super::markup::Markup;
-use super::{read_aloud, take_away};
+use super::read_aloud;
 use mingbai_view::frame::page_tools;
 use mingbai_view::route::Route;
-use mingbai_view::site::{Device, Site};
+use mingbai_view::site::Device;
 use crate::state::app_state;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -27,20 +27,10 @@ pub fn PageTools() -> impl IntoView {
         let Some(loaded) = state.loaded() else {
             return Markup(Vec::new());
         };
-        let url = take_away::page_url();
         let hotline = state.hotline.get_untracked();
-        let resolve = |_: &str| None;
         let device = Device { has_voice: read_aloud::has_voice(), ..Device::default() };
-        let site = Site {
-            library: &loaded.library,
-            today: loaded.today.clone(),
-            hotline: &hotline,
-            resolve: &resolve,
-            kinds: &loaded.kinds,
-            device: Some(&device),
-            kiosk: crate::surfaces::is_kiosk(),
-            page_url: Some(&url),
-        };
-        page_tools(&site, &Route::parse(&path)).map(Markup::from).unwrap_or(Markup(Vec::new()))
+        crate::pages::view_page::with_site(&loaded, &hotline, &device, |site| page_tools(site, &Route::parse(&path)))
+            .map(Markup::from)
+            .unwrap_or(Markup(Vec::new()))
     }
 }

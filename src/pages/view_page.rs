@@ -95,18 +95,22 @@ pub fn ViewPage() -> impl IntoView {
 }
 
 fn render(loaded: &Loaded, route: &Route, query: &Query, search: Option<SearchState>, hotline: String) -> mingbai_view::site::Page {
+    with_site(loaded, &hotline, &device(route), |site| mingbai_view::render(site, route, query, search))
+}
+
+/// Runs `f` with the `Site` the pure pages render from: the loaded library, the hotline, this
+/// device, this page's address, the kiosk flag, and links resolved against the library's URL.
+pub fn with_site<R>(loaded: &Loaded, hotline: &str, device: &Device, f: impl FnOnce(&Site) -> R) -> R {
     let resolve = |url: &str| platform::fetch::resolve(url, &loaded.manifest_url);
-    let device = device(route);
     let page_url = crate::components::take_away::page_url();
-    let site = Site {
+    f(&Site {
         library: &loaded.library,
         today: loaded.today.clone(),
-        hotline: &hotline,
+        hotline,
         resolve: &resolve,
         kinds: &loaded.kinds,
-        device: Some(&device),
+        device: Some(device),
         kiosk: crate::surfaces::is_kiosk(),
         page_url: Some(&page_url),
-    };
-    mingbai_view::render(&site, route, query, search)
+    })
 }

@@ -75,20 +75,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Today's date (UTC) from the system clock.
+/// Today's date in China Standard Time (UTC+8) from the system clock.
 pub(crate) fn system_today() -> Option<IsoDate> {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as i64;
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    IsoDate::from_ymd(year, month, day)
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as i64 + 8 * 3600;
+    IsoDate::from_day_number(secs.div_euclid(86_400))
 }
 
 /// Answers a request through the sharded index in `index_dir`, reading chunks as the plan asks

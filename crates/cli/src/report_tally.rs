@@ -32,24 +32,12 @@ impl Week {
     /// `2026-W49`: the ISO year is the year of the week's Thursday.
     pub fn label(self) -> String {
         let thursday = self.0 + 3;
-        let (year, _, _) = civil_from_days(thursday);
+        let year = mingbai_core::IsoDate::from_day_number(thursday).map_or(1970, |d| d.year());
         let jan1 = mingbai_core::IsoDate::from_ymd(year, 1, 1).map(|d| d.day_number()).unwrap_or(thursday);
         format!("{year}-W{:02}", (thursday - jan1) / 7 + 1)
     }
 }
 
-/// Days since 1970-01-01 → (year, month, day) (H. Hinnant's civil_from_days).
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    ((yoe + era * 400 + i64::from(month <= 2)) as i32, month, day)
-}
 
 /// The grouping key of a query: normalised as the engine does (full-width, case, question words
 /// such as 请问/怎么/吗 dropped), without spaces and punctuation.

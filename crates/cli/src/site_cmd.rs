@@ -50,7 +50,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let ([dir], Some(out)) = (positional.as_slice(), out) else { return Err(USAGE.to_string()) };
     let base = normalise_base(&base)?;
-    let today = today.unwrap_or_else(system_today);
+    let today = today.or_else(crate::index_cmd::system_today).unwrap_or_else(|| IsoDate::parse("2024-01-01").expect("constant date"));
     let template = read_template(&out)?;
 
     let report = load_dir(Path::new(dir));
@@ -332,41 +332,4 @@ fn write_robots(out: &Path, base: &str) -> Result<(), String> {
         text.push_str(&format!("Sitemap: {base}/sitemap.xml\n"));
     }
     std::fs::write(out.join("robots.txt"), text).map_err(|e| format!("无法写入 robots.txt：{e}"))
-}
-
-/// Today's date in UTC+8 (China Standard Time), from the system clock.
-fn system_today() -> IsoDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-        + 8 * 3600;
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    IsoDate::from_ymd(y, m, d).unwrap_or_else(|| IsoDate::parse("2024-01-01").expect("constant date"))
-}
-
-/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar.
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_from_days;
-
-    #[test]
-    fn days_to_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-    }
 }

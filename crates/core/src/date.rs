@@ -90,6 +90,20 @@ impl IsoDate {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+    /// The calendar day `days` after 1970-01-01 (the inverse of [`IsoDate::day_number`]).
+    pub fn from_day_number(days: i64) -> Option<IsoDate> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        IsoDate::from_ymd(year, month, day)
+    }
 }
 
 fn valid_time_part(rest: &str) -> bool {
@@ -208,5 +222,19 @@ mod tests {
         assert!(a < b);
         assert_eq!(b.day_number() - a.day_number(), 1);
         assert_eq!(IsoDate::parse("1970-01-01").unwrap().day_number(), 0);
+    }
+}
+
+#[cfg(test)]
+mod day_number_tests {
+    use super::IsoDate;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for (days, ymd) in [(0, (1970, 1, 1)), (19_723, (2024, 1, 1)), (19_782, (2024, 2, 29)), (-1, (1969, 12, 31))] {
+            let date = IsoDate::from_day_number(days).unwrap();
+            assert_eq!(date.ymd(), ymd);
+            assert_eq!(date.day_number(), days);
+        }
     }
 }
