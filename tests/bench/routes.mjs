@@ -6,7 +6,7 @@
 //
 //   node tests/bench/routes.mjs            (bash scripts/bench-routes)
 //   RUNS=1 LIGHTHOUSE=0 node tests/bench/routes.mjs    bytes only
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,13 +49,18 @@ function bytes(p) {
   return { html: gz(Buffer.from(html)), css, firstScreen };
 }
 
-function lighthouse(url) {
+// Asynchronous: the static server runs in this process and must keep answering.
+async function lighthouse(url) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mingbai-lh-')), 'r.json');
-  const r = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'lighthouse'), [
-    url, '--output=json', `--output-path=${out}`, '--only-categories=performance', '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update',
-  ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, timeout: 240_000 });
-  if (r.status !== 0 || !fs.existsSync(out)) return null;
+  const status = await new Promise((resolve) => {
+    const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'lighthouse'), [
+      url, '--output=json', `--output-path=${out}`, '--only-categories=performance', '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update',
+    ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.on('close', (code) => { clearTimeout(timer); resolve(code); });
+  });
+  if (status !== 0 || !fs.existsSync(out)) return null;
   const rep = JSON.parse(fs.readFileSync(out, 'utf8'));
   const n = (id) => rep.audits[id]?.numericValue ?? NaN;
   return { perf: Math.round(rep.categories.performance.score * 100), fcp: n('first-contentful-paint'), lcp: n('largest-contentful-paint'), tbt: n('total-blocking-time'), cls: n('cumulative-layout-shift') };
@@ -69,7 +74,9 @@ for (const [label, p] of routes) {
   const b = bytes(p);
   let lh = '';
   if (server) {
-    const runs = Array.from({ length: RUNS }, () => lighthouse(server.url(p))).filter(Boolean);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(server.url(p)));
+    runs.splice(0, runs.length, ...runs.filter(Boolean));
     if (runs.length) {
       const m = (k) => median(runs.map((r) => r[k]));
       lh = `${m('perf')}  ${(m('fcp') / 1000).toFixed(1)} s  ${(m('lcp') / 1000).toFixed(1)} s  ${Math.round(m('tbt'))} ms  ${m('cls').toFixed(3)}`;
