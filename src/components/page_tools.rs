@@ -40,6 +40,7 @@ pub fn PageTools() -> impl IntoView {
             device: Some(&device),
             kiosk: crate::surfaces::is_kiosk(),
             page_url: Some(&url),
+            feedback: false,
         };
         page_tools(&site, &Route::parse(&path)).map(Markup::from).unwrap_or(Markup(Vec::new()))
     }
