@@ -3,8 +3,8 @@
 //! the 12345 hand-off. Off unless `config.json` names `feedback.endpoint`.
 //!
 //! Each signal is encoded by `mingbai_core::feedback` (which scrubs queries on the device) and
-//! sent as a plain GET image request with no credentials (`sendBeacon` when the page is being
-//! left, since an image request would be cancelled). Offline, signals wait in a bounded queue
+//! sent as a plain GET image request with no credentials and no referrer (a keep-alive fetch
+//! when the page is being left, since an image request would be cancelled). Offline, signals wait in a bounded queue
 //! (`mingbai.feedback.queue`, oldest dropped first, each with its hour) and go out when the
 //! device is back online or the app starts again. On the kiosk the queue and the record of
 //! answered pages live in memory only, so nothing outlives a visitor (the idle reset reloads).
@@ -102,13 +102,23 @@ fn hour_now() -> Option<HourBucket> {
     HourBucket::new(d.get_full_year() as u16, (d.get_month() + 1) as u8, d.get_date() as u8, d.get_hours() as u8)
 }
 
-/// One GET request with no credentials; `leaving`: the page is going away (a beacon survives it).
+/// One GET request with no credentials and no referrer (the page's address could hold the query
+/// as typed, unscrubbed). `leaving`: the page is going away, and only a keep-alive fetch
+/// survives that (a beacon cannot drop the referrer).
 fn request(url: &str, leaving: bool) {
-    if leaving && window().navigator().send_beacon(url).unwrap_or(false) {
+    if leaving {
+        let init = web_sys::RequestInit::new();
+        // `keepalive` is not in web-sys's stable RequestInit: set it as a plain property.
+        let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+        init.set_mode(web_sys::RequestMode::NoCors);
+        init.set_credentials(web_sys::RequestCredentials::Omit);
+        init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
+        let _ = window().fetch_with_str_and_init(url, &init);
         return;
     }
     if let Ok(img) = web_sys::HtmlImageElement::new() {
         img.set_cross_origin(Some("anonymous"));
+        img.set_referrer_policy("no-referrer");
         img.set_src(url);
     }
 }
