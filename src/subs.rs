@@ -387,6 +387,10 @@ fn act(button: &web_sys::Element, go: &dyn Fn(&str)) {
             "已关闭通知提醒。"
         }
         "dismiss" => "",
+        "feedback" | "feedback-reason" => {
+            crate::platform::feedback::clicked(button);
+            return;
+        }
         _ => return,
     };
     flash(message);

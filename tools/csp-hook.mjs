@@ -10,7 +10,10 @@
 //
 // As a command, for a deployed dist/ whose config.json points at a library on another origin:
 //   node tools/csp-hook.mjs --add-origin https://data.example.gov.cn dist/index.html
-// adds that origin to connect-src of the meta tag and of csp-header.txt.
+// adds that origin to connect-src of the meta tag and of csp-header.txt, and
+//   node tools/csp-hook.mjs --feedback dist/index.html
+// adds the origin of config.json's feedback endpoint (when on another origin) to connect-src and
+// img-src (the build hook does the same from the config.json it stages).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +52,24 @@ export function libraryOrigin(library) {
   }
 }
 
+/**
+ * The origin of config.json's feedback endpoint (`"feedback": {"endpoint": …}`) when it is an
+ * absolute http(s) URL on another origin than the app's; null for a path on the same site, no
+ * endpoint, or anything else. Signals go there as image requests or beacons: the policy then
+ * allows that origin in img-src and connect-src (docs/feedback.md).
+ */
+export function feedbackOrigin(config, appOrigin = null) {
+  const endpoint = config?.feedback?.endpoint;
+  if (typeof endpoint !== 'string' || !endpoint.trim()) return null;
+  try {
+    const url = new URL(endpoint.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return url.origin === appOrigin ? null : url.origin;
+  } catch {
+    return null; // a path: same origin
+  }
+}
+
 /** Origins allowed to frame the app (config.json embed.allowed_origins). */
 export function frameAncestors(config) {
   const origins = config?.embed?.allowed_origins;
@@ -56,14 +77,14 @@ export function frameAncestors(config) {
   return ["'self'", ...list.map((o) => new URL(o).origin)];
 }
 
-/** The policy as a list of directives. `connect` are extra connect-src origins. */
-export function policy({ scripts = [], styles = [], connect = [], dev = false } = {}) {
+/** The policy as a list of directives. `connect` / `img` are extra connect-src / img-src origins. */
+export function policy({ scripts = [], styles = [], connect = [], img = [], dev = false } = {}) {
   const uniq = (xs) => [...new Set(xs)];
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${uniq(scripts.map(hashSource)).join(' ')}`.trim(),
     `style-src 'self' ${uniq(styles.map(hashSource)).join(' ')}`.trim(),
-    "img-src 'self' data:",
+    `img-src 'self' data: ${uniq(img).join(' ')}`.trim(),
     "font-src 'self'",
     `connect-src 'self' ${uniq([...connect, ...(dev ? ['ws:'] : [])]).join(' ')}`.trim(),
     "worker-src 'self'",
@@ -93,6 +114,11 @@ export function addConnectOrigin(directives, origin) {
   return directives.map((d) => (d.startsWith('connect-src ') && !d.split(' ').includes(origin) ? `${d} ${origin}` : d));
 }
 
+/** `directives` with `origin` added to img-src. */
+export function addImgOrigin(directives, origin) {
+  return directives.map((d) => (d.startsWith('img-src ') && !d.split(' ').includes(origin) ? `${d} ${origin}` : d));
+}
+
 /** The header form: the meta policy plus frame-ancestors (ignored in a meta tag). */
 export function headerPolicy(directives, config) {
   return [...directives, `frame-ancestors ${frameAncestors(config).join(' ')}`].join('; ');
@@ -116,12 +142,28 @@ export function buildHook() {
   }
   const config = readConfig(staging);
   const origin = libraryOrigin(config.library);
+  const feedback = feedbackOrigin(config);
   const { scripts, styles } = inlineBlocks(html);
   const dev = (process.env.TRUNK_PROFILE || 'release') !== 'release';
-  const directives = policy({ scripts, styles, connect: origin ? [origin] : [], dev });
+  const connect = [origin, feedback].filter(Boolean);
+  const directives = policy({ scripts, styles, connect, img: feedback ? [feedback] : [], dev });
   fs.writeFileSync(file, withMetaPolicy(html, directives));
   fs.writeFileSync(path.join(staging, 'csp-header.txt'), headerPolicy(directives, config) + '\n');
-  console.log(`csp-hook: ${scripts.length} inline script(s), ${styles.length} inline style(s) hashed; connect-src 'self'${origin ? ' ' + origin : ''}`);
+  console.log(`csp-hook: ${scripts.length} inline script(s), ${styles.length} inline style(s) hashed; connect-src 'self' ${connect.join(' ')}`.trim());
+}
+
+/** For a deployed dist/: makes the policy follow config.json's feedback endpoint. */
+function feedbackCommand(file) {
+  const dir = path.dirname(file);
+  const config = readConfig(dir);
+  const origin = feedbackOrigin(config);
+  const html = fs.readFileSync(file, 'utf8');
+  let directives = metaPolicy(html);
+  if (directives.length === 0) throw new Error(`${file} has no Content-Security-Policy meta tag`);
+  if (origin) directives = addImgOrigin(addConnectOrigin(directives, origin), origin);
+  fs.writeFileSync(file, withMetaPolicy(html, directives));
+  fs.writeFileSync(path.join(dir, 'csp-header.txt'), headerPolicy(directives, config) + '\n');
+  console.log(origin ? `feedback endpoint ${origin} added to connect-src and img-src` : 'feedback endpoint on the same origin (or none): policy unchanged');
 }
 
 function addOriginCommand(origin, file) {
@@ -139,8 +181,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   try {
     const args = process.argv.slice(2);
     if (args[0] === '--add-origin' && args.length === 3) addOriginCommand(args[1], args[2]);
+    else if (args[0] === '--feedback' && args.length === 2) feedbackCommand(args[1]);
     else if (args.length === 0) buildHook();
-    else throw new Error('usage: node tools/csp-hook.mjs  (trunk hook)  |  node tools/csp-hook.mjs --add-origin <origin> <index.html>');
+    else throw new Error('usage: node tools/csp-hook.mjs  (trunk hook)  |  --add-origin <origin> <index.html>  |  --feedback <index.html>');
   } catch (e) {
     console.error(`csp-hook: ${e.message}`);
     process.exit(1);

@@ -65,6 +65,10 @@ pub fn ViewPage() -> impl IntoView {
                 response: params.request().and_then(|r| search.search(&r)),
             }
         });
+        if let Some(r) = search_state.as_ref().and_then(|s| s.response.as_ref()) {
+            let matched_any = r.total > 0 || r.facets.kind.iter().any(|v| v.count > 0);
+            platform::feedback::searched(query.get("q").unwrap_or_default(), r, matched_any);
+        }
         let announce = search_state
             .as_ref()
             .and_then(|s| mingbai_view::pages::search::announcement(&query, s.response.as_ref()));
@@ -88,6 +92,7 @@ pub fn ViewPage() -> impl IntoView {
             if let Some(text) = announce {
                 crate::components::search_box::announce(text);
             }
+            platform::feedback::page_drawn();
             takeover::page_drawn();
         });
         Markup::from(page.body)
@@ -112,5 +117,6 @@ pub fn with_site<R>(loaded: &Loaded, hotline: &str, device: &Device, f: impl FnO
         device: Some(device),
         kiosk: crate::surfaces::is_kiosk(),
         page_url: Some(&page_url),
+        feedback: platform::feedback::enabled(),
     })
 }

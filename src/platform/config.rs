@@ -24,6 +24,8 @@ pub struct Config {
     pub screen: ScreenConfig,
     /// Origins allowed to talk to `/embed/…` with postMessage (`"embed": {"allowed_origins"}`).
     pub embed_origins: Vec<String>,
+    /// Where feedback signals go (`"feedback": {"endpoint": "/feedback"}`); `None`: feedback off.
+    pub feedback_endpoint: Option<String>,
 }
 
 /// `"screen": {"interval_seconds":12,"kinds":["notice","card","qa"],"refresh_seconds":300}`.
@@ -65,6 +67,7 @@ impl Default for Config {
             kiosk: Default::default(),
             screen: ScreenConfig::default(),
             embed_origins: Vec::new(),
+            feedback_endpoint: None,
         }
     }
 }
@@ -97,6 +100,13 @@ impl Config {
                 }
             },
             embed_origins: strings(value.get("embed").and_then(|e| e.get("allowed_origins"))),
+            feedback_endpoint: value
+                .get("feedback")
+                .and_then(|f| f.get("endpoint"))
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_string),
         })
     }
 

@@ -78,6 +78,7 @@ fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
 pub async fn run(state: AppState) {
     let config = config::load().await;
     crate::surfaces::configure(&config.kiosk);
+    super::feedback::configure(config.feedback_endpoint.as_deref());
     if let Some(hotline) = &config.hotline {
         state.hotline.set(hotline.clone());
     }

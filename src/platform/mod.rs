@@ -2,6 +2,7 @@
 //! scrolling. Everything that touches web APIs lives here; pages stay declarative.
 
 pub mod config;
+pub mod feedback;
 pub mod fetch;
 pub mod keep_later;
 pub mod load;

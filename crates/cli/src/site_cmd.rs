@@ -181,6 +181,7 @@ fn write_site(lib: &Library, template: &str, out: &Path, base: &str, library_url
         .unwrap_or("12345")
         .to_string();
     let hotline = configured_hotline(out).unwrap_or(hotline);
+    let feedback = feedback_configured(out);
     let resolve = |link: &str| -> Option<String> {
         let url = library_url.join(link).ok()?;
         let text = url.as_str();
@@ -209,6 +210,7 @@ fn write_site(lib: &Library, template: &str, out: &Path, base: &str, library_url
             device: None,
             kiosk: false,
             page_url: (!base.is_empty()).then_some(page_url.as_str()),
+            feedback,
         };
         let page = mingbai_view::render(&site, &route, &Query::default(), None);
         let html = document(template, &site, &route, &page, base);
@@ -226,6 +228,17 @@ fn configured_hotline(out: &Path) -> Option<String> {
     let text = std::fs::read_to_string(out.join("config.json")).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v.get("hotline")?.as_str().map(str::trim).filter(|h| !h.is_empty()).map(str::to_string)
+}
+
+/// Whether `out/config.json` turns feedback on (`"feedback": {"endpoint": "…"}`, not empty): the
+/// pages then carry the 有用/没用 block, as the app draws them.
+fn feedback_configured(out: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(out.join("config.json")) else { return false };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { return false };
+    v.get("feedback")
+        .and_then(|f| f.get("endpoint"))
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|e| !e.trim().is_empty())
 }
 
 /// `out/index.html` for `/`, else `out/<path>/index.html` (ids as they are, not %-encoded:

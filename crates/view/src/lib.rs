@@ -5,9 +5,11 @@
 //! - [`site`]: what a page renders from ([`site::Site`]) and gives back ([`site::Page`]).
 //! - [`pages`]: one file per route; [`frame`]: header, footer and page tools; [`status`]:
 //!   loading, broken and not-found states.
+//! - [`feedback`]: the 有用/没用 block under content pages and search results.
 //! - [`structured`]: schema.org JSON-LD and breadcrumbs for the pre-rendered files.
 
 pub mod common;
+pub mod feedback;
 pub mod frame;
 pub mod html;
 pub mod items;

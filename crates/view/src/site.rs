@@ -23,6 +23,9 @@ pub struct Site<'a> {
     pub kiosk: bool,
     /// The page's own address (print QR codes); `None` when unknown.
     pub page_url: Option<&'a str>,
+    /// The deployment collects feedback (`config.json` names `feedback.endpoint`): pages show
+    /// the 有用/没用 block ([`crate::feedback`]).
+    pub feedback: bool,
 }
 
 /// What is kept on this device that pages show.

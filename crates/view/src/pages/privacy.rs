@@ -1,10 +1,37 @@
-//! `/privacy` (隐私说明): what the app keeps on this device, where, how to delete it, and that
-//! nothing is sent anywhere.
+//! `/privacy` (隐私说明): what the app keeps on this device, where, how to delete it, and what
+//! is sent: nothing, unless the deployment turned on anonymous feedback (`Site::feedback`;
+//! docs/feedback.md), which this page then describes exactly.
 
 use crate::frame::NEEDS_APP;
 use crate::markup::{el, li, link, section, tx, Markup};
 use crate::site::{Page, Site};
+use crate::markup::{El, Node};
 use mingbai_core::subscribe::{INBOX_KEY, KEY_PREFIX, PROFILE_KEY};
+
+/// What "发送了什么" says: nothing is sent, or exactly what feedback sends.
+fn sent_block(feedback: bool) -> El {
+    let block = section("privacy-sent", "privacy-block", "发送了什么");
+    let block = if feedback {
+        let item = |text: &str| li(tx("span", text));
+        let sent: Vec<Node> = vec![
+            item("您在页面下方点的“有用”或“没用”，以及“没用”之后点的原因（没看懂、不是我要找的、信息过时、其他），和这是哪一条内容（政策库里公开的编号）；"),
+            item("没有搜到结果的搜索词、搜到结果但一条也没有打开的搜索词和结果条数、经过纠错或同义词改写才搜到的搜索词和实际搜索的词；"),
+            item("点了 12345 热线链接这件事，以及是从哪类页面点的；"),
+            item("使用方式：手机网页、自助查询机或嵌入其他网站；离线时暂存、联网后补发的，还会带上发生在哪个小时（不精确到分钟）。"),
+        ];
+        block
+            .child(tx("p", "本网站开启了匿名反馈，用来发现大家找不到、看不懂的内容，改进政策库。只发送下面这些，发送到本网站设置的反馈地址（一个普通的网址，由网站的访问日志记录）："))
+            .child(el("ul").class("feedback-sent").children(sent))
+            .child(tx("p", "搜索词在离开这台设备之前就已处理：身份证号、电话号码、银行卡号等较长的数字、电子邮箱、“我叫……”之后的姓名和详细住址都会被替换成“〔身份证号〕”“〔电话〕”这样的标记，原文不会发出。"))
+            .child(tx("p", "不发送：任何能识别您或这台设备的编号、Cookie、订阅设置、消息记录、从哪个页面来的，也不发送精确到分钟的时间。自助查询机上不会发送能把两位使用者联系起来的任何内容。网站服务器和访问任何网页时一样，会在日志里记下访问的网络地址和浏览器类型；是否开启反馈、日志保存多久，由部署本网站的单位决定。"))
+            .child(tx("p", "没有网络时，反馈会暂存在本机（mingbai.feedback.queue，最多 50 条），联网后发送。"))
+    } else {
+        block.child(tx("p", "什么都不发送。应用只从网站下载政策库文件（政策、解读、问答、通知），下载时不附带您的任何设置。"))
+    };
+    block
+        .child(tx("p", "“换到手机上使用”的链接和二维码里只有您的选择；这些内容写在链接的“#”号后面，打开链接时浏览器不会把这部分发给网站。"))
+        .child(tx("p", "只有在您点“开启通知提醒”并允许后，浏览器才会在这台设备上弹出提醒；提醒由这台设备自己产生，不经过任何服务器。"))
+}
 
 fn button(action: &'static str, text: &'static str) -> crate::markup::El {
     el("button").attr("type", "button").attr("data-action", action).text(text)
@@ -32,11 +59,7 @@ pub fn render(site: &Site) -> Page {
             .child(tx("h3", "这台设备现在保存的项目"))
             .child(stored)
             .into(),
-        section("privacy-sent", "privacy-block", "发送了什么")
-            .child(tx("p", "什么都不发送。应用只从网站下载政策库文件（政策、解读、问答、通知），下载时不附带您的任何设置。"))
-            .child(tx("p", "“换到手机上使用”的链接和二维码里只有您的选择；这些内容写在链接的“#”号后面，打开链接时浏览器不会把这部分发给网站。"))
-            .child(tx("p", "只有在您点“开启通知提醒”并允许后，浏览器才会在这台设备上弹出提醒；提醒由这台设备自己产生，不经过任何服务器。"))
-            .into(),
+        sent_block(site.feedback).into(),
         section("privacy-delete", "privacy-block", "怎样删除")
             .child(tx("p", "点下面的“清除全部”，会删除本应用在这台设备上保存的全部内容。也可以在浏览器设置里清除本网站的数据。"))
             .child(el("p").class(NEEDS_APP).child(button("clear", "清除全部").class("danger")))
