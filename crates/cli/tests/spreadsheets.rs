@@ -196,10 +196,12 @@ fn import_without_into_or_of_a_missing_file_says_why() {
 }
 
 #[test]
-fn import_policy_is_left_for_the_policy_importer() {
-    let (code, out) = mingbai(&["import", "policy", "x.docx", "--into", "lib"]);
-    assert_eq!(code, 2);
-    assert!(out.contains("mingbai import policy"), "{out}");
+fn import_policy_goes_to_the_policy_importer() {
+    // `import policy` is the 公文 importer, not a spreadsheet named "policy".
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, out) = mingbai(&["import", "policy", "/nonexistent/x.docx", "--into", tmp.path().join("lib").to_str().unwrap()]);
+    assert_ne!(code, 0, "{out}");
+    assert!(!out.contains("无法打开表格"), "not read as a spreadsheet: {out}");
 }
 
 #[test]

@@ -148,6 +148,7 @@ pub const TAXONOMY: &[Column] = &[
     col("list", "类别", &["分类类别"], true, One, "主题、适用对象 或 地区", "主题"),
     col("id", "编号", &["id"], true, One, "其他表引用的编号（英文、数字和 - 最稳妥）", "employment"),
     col("label", "名称", &["标签", "分类名称"], true, One, "显示给群众的名称", "就业创业"),
+    col("public", "对群众显示", &["公开"], false, One, "填“否”：内部工作分类，不在订阅等处供群众选择（主题才有）；留空即显示", ""),
 ];
 
 pub const SYNONYM: &[Column] = &[

@@ -209,7 +209,16 @@ pub fn rows(kind: SheetKind, lib: &Library) -> Vec<Vec<Out>> {
             let t = &lib.taxonomy;
             [("主题", &t.themes), ("适用对象", &t.audiences), ("地区", &t.regions)]
                 .into_iter()
-                .flat_map(|(list, terms)| terms.iter().map(move |term| vec![text(list), text(&term.id), text(&term.label)]))
+                .flat_map(|(list, terms)| {
+                    terms.iter().map(move |term| {
+                        let public = match term.public {
+                            Some(true) => "是",
+                            Some(false) => "否",
+                            None => "",
+                        };
+                        vec![text(list), text(&term.id), text(&term.label), text(public)]
+                    })
+                })
                 .collect()
         }
         SheetKind::Synonym => lib.synonyms.iter().map(|s| vec![text(&s.term), list(&s.aliases)]).collect(),

@@ -390,6 +390,15 @@ impl Context<'_> {
             let list = report.required("list", "类别");
             let id = row.plain("id").unwrap_or_default();
             let label = report.required("label", "名称");
+            let public = match row.plain("public").unwrap_or_default().trim() {
+                "" => None,
+                "否" | "不" | "不显示" | "false" | "0" | "内部" => Some(false),
+                "是" | "显示" | "true" | "1" => Some(true),
+                other => {
+                    report.push(Level::Warning, "public", format!("“{other}”应为 是 或 否，按留空（显示）处理"));
+                    None
+                }
+            };
             if id.is_empty() {
                 report.push(Level::Error, "id", "缺少编号，该行未导入");
             }
@@ -404,7 +413,7 @@ impl Context<'_> {
             let ok = !report.failed;
             self.finish(report, s);
             if let (true, Some(list)) = (ok, list) {
-                if !self.vocabulary.define(list, &id, &label) {
+                if !self.vocabulary.define(list, &id, &label, public) {
                     self.problems.push(Problem {
                         level: Level::Error,
                         file: layout.grid.file.clone(),

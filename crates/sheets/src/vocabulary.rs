@@ -54,12 +54,12 @@ impl Vocabulary {
     }
 
     /// Adds a term from a 分类 sheet; false when the id is already defined in that list.
-    pub fn define(&mut self, list: List, id: &str, label: &str) -> bool {
+    pub fn define(&mut self, list: List, id: &str, label: &str, public: Option<bool>) -> bool {
         let terms = &mut self.lists[list.index()];
         if terms.iter().any(|t| t.id == id) {
             return false;
         }
-        terms.push(Term { id: id.to_string(), label: label.to_string(), public: None });
+        terms.push(Term { id: id.to_string(), label: label.to_string(), public });
         true
     }
 
