@@ -37,6 +37,7 @@ pub fn PageTools() -> impl IntoView {
             hotline: &hotline,
             resolve: &resolve,
             kinds: &loaded.kinds,
+            failed: &loaded.failed,
             device: Some(&device),
             kiosk: crate::surfaces::is_kiosk(),
             page_url: Some(&url),

@@ -104,6 +104,7 @@ fn render(loaded: &Loaded, route: &Route, query: &Query, search: Option<SearchSt
         hotline: &hotline,
         resolve: &resolve,
         kinds: &loaded.kinds,
+        failed: &loaded.failed,
         device: Some(&device),
         kiosk: crate::surfaces::is_kiosk(),
         page_url: Some(&page_url),

@@ -483,6 +483,7 @@ async fn rebuild() {
     }) else {
         return;
     };
+    let mut failed: Vec<FileRole> = Vec::new();
     for (role, file) in files {
         super::next_task().await;
         if superseded() {
@@ -493,10 +494,19 @@ async fn rebuild() {
             Some(Ok(text)) => {
                 if builder.add_text(role, &file, text) {
                     super::keep_later::passed(&file, text);
+                } else if role != FileRole::Taxonomy {
+                    // Unreadable as a whole (truncated, wrong shape): the kind is incomplete.
+                    failed.push(role);
                 }
             }
-            Some(Err(reason)) => builder.add_missing(&file, reason),
-            None => builder.add_missing(&file, "尚未下载"),
+            Some(Err(reason)) => {
+                builder.add_missing(&file, reason);
+                failed.push(role);
+            }
+            None => {
+                builder.add_missing(&file, "尚未下载");
+                failed.push(role);
+            }
         });
     }
     super::next_task().await;
@@ -522,6 +532,7 @@ async fn rebuild() {
             manifest_url: s.manifest_url.clone(),
             kinds: s.kinds.clone(),
             preview,
+            failed,
         };
         (s.state, loaded)
     }) else {
