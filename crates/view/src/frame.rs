@@ -103,7 +103,7 @@ pub fn search_form() -> El {
                         .attr("aria-expanded", "false")
                         .attr("autocomplete", "off")
                         .attr("enterkeyhint", "search")
-                        .attr("placeholder", "搜政策、问答"),
+                        .attr("placeholder", "搜索政策"),
                 )
                 .child(
                     el("ul")
