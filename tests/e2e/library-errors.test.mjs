@@ -93,6 +93,8 @@ test('broken library: /qa says its questions cannot be shown instead of "no ques
 test('missing library: clear message and the hotline', async (t) => {
   await withPage(t, browser, async (page) => {
     await page.goto(missingApp.url('/'), { waitUntil: 'load' });
+    // A pre-rendered page starts the app at the first interaction: start it as a tap would.
+    await page.evaluate(() => window.mingbaiStart && window.mingbaiStart());
     try {
       await page.waitForFunction(() => document.body.innerText.includes('政策库暂时无法打开'), null, { timeout: APP_TIMEOUT });
     } catch {
@@ -105,6 +107,8 @@ test('missing library: clear message and the hotline', async (t) => {
 test('missing library: a deep link also shows the message and the hotline', async (t) => {
   await withPage(t, browser, async (page) => {
     await page.goto(missingApp.url('/policies/huaiyin-2024'), { waitUntil: 'load' });
+    // A pre-rendered page starts the app at the first interaction: start it as a tap would.
+    await page.evaluate(() => window.mingbaiStart && window.mingbaiStart());
     try {
       await page.waitForFunction(() => document.body.innerText.includes('政策库暂时无法打开'), null, { timeout: APP_TIMEOUT });
     } catch {
