@@ -483,7 +483,10 @@ async fn rebuild() {
     }) else {
         return;
     };
+    // A kind counts as failed only when none of its files could be read: a bad shard beside good
+    // ones must not hide the good entries (the notice lists the bad shard).
     let mut failed: Vec<FileRole> = Vec::new();
+    let mut read: Vec<FileRole> = Vec::new();
     for (role, file) in files {
         super::next_task().await;
         if superseded() {
@@ -494,6 +497,7 @@ async fn rebuild() {
             Some(Ok(text)) => {
                 if builder.add_text(role, &file, text) {
                     super::keep_later::passed(&file, text);
+                    read.push(role);
                 } else if role != FileRole::Taxonomy {
                     // Unreadable as a whole (truncated, wrong shape): the kind is incomplete.
                     failed.push(role);
@@ -513,6 +517,7 @@ async fn rebuild() {
     if superseded() {
         return;
     }
+    failed.retain(|role| !read.contains(role));
     let report = builder.finish();
     let Some((state, loaded)) = with_store(|s| {
         let mut problems: Vec<String> = s.kept_problems.values().cloned().collect();
