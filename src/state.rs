@@ -30,6 +30,9 @@ pub struct Loaded {
     /// Kinds of which only the first-screen block is loaded (a large library with a search
     /// index, `mingbai_core::first_screen`): enough for the home page, not for their own pages.
     pub preview: Vec<FileRole>,
+    /// Kinds with a file that could not be read (missing, truncated, unusable): their pages say
+    /// the content cannot be shown instead of "没有…".
+    pub failed: Vec<FileRole>,
 }
 
 impl Loaded {

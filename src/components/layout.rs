@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, header with navigation, load problems, footer.
 //! The hotline is visible on every page, in the header and again in the footer.
 
-use super::markup::{el, section, tx, Markup};
+use super::markup::{el, tx, Markup};
 use crate::platform;
 use crate::state::{app_state, hotline, Phase};
 use leptos::prelude::*;
@@ -57,6 +57,8 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
+/// The same DOM as `mingbai_view::frame::header` (a pre-rendered page is taken over without a
+/// shift): one bar with the name, search, hotline and the 设置 menu, then the navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = app_state();
@@ -64,6 +66,8 @@ pub fn SiteHeader() -> impl IntoView {
         Phase::Ready(loaded) => loaded.library.name().to_string(),
         _ => "政策明白卡".to_string(),
     };
+    let number = hotline();
+    let hotline_link = move || Markup::one(mingbai_view::frame::header_hotline(&number.get()));
     view! {
         <header class="site-header">
             <div class="header-row">
@@ -71,10 +75,16 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand-mark">"明白"</span>
                     <span class="brand-name">{name}</span>
                 </a>
-                <HotlineLink before="咨询热线"/>
+                <super::search_box::SearchBox/>
+                {hotline_link}
+                <details class="header-menu">
+                    <summary>"设置"</summary>
+                    <div class="header-menu-panel">
+                        <p class="header-menu-name">{name}</p>
+                        {super::display_settings::toggles()}
+                    </div>
+                </details>
             </div>
-            {super::display_settings::toggles()}
-            <super::search_box::SearchBox/>
             <nav class="site-nav" aria-label="主导航">
                 <ul>
                     <li><A href="/" exact=true>"首页"</A></li>
@@ -101,8 +111,9 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// Files or entries that could not be loaded, one line each (errors only: warnings go to the
-/// console). Everything that did load stays usable.
+/// Files or entries that could not be loaded: one short notice a citizen can act on (the rest
+/// works; the hotline), with the technical lines — file, entry, field — folded behind 详情 for
+/// editors (`mingbai check` lists them all too). Errors only: warnings go to the console.
 #[component]
 pub fn LoadProblems() -> impl IntoView {
     let state = app_state();
@@ -111,20 +122,31 @@ pub fn LoadProblems() -> impl IntoView {
             Some(loaded) if !loaded.problems.is_empty() => loaded,
             _ => return Markup(Vec::new()),
         };
+        let hotline = state.hotline.get();
         Markup::one(
-            section("load-problems", "load-problems", "部分内容未能载入")
+            el("section")
+                .class("load-problems")
                 .attr("role", "alert")
-                .child(tx(
-                    "p",
-                    "下列文件或条目暂时无法显示，其他内容可以正常使用。",
-                ))
+                .attr("aria-label", "部分内容暂时无法显示")
                 .child(
-                    el("ul").children(
-                        problems
-                            .problems
-                            .iter()
-                            .map(|p| tx("li", p.as_str()).into()),
-                    ),
+                    el("p")
+                        .class("load-problems-notice")
+                        .text("部分内容暂时无法显示，其余内容可正常使用。如需咨询，请拨打 ")
+                        .child(mingbai_view::status::hotline_link(&hotline, "", "", "hotline"))
+                        .text("。"),
+                )
+                .child(
+                    el("details")
+                        .class("load-problems-details")
+                        .child(tx("summary", format!("详情（{} 条，供维护人员查看）", problems.problems.len())))
+                        .child(
+                            el("ul").children(
+                                problems
+                                    .problems
+                                    .iter()
+                                    .map(|p| tx("li", p.as_str()).into()),
+                            ),
+                        ),
                 ),
         )
     }

@@ -88,8 +88,11 @@ pub fn SearchBox() -> impl IntoView {
     Markup::one(mingbai_view::frame::search_form())
 }
 
+/// The app's element with this id: while a pre-rendered page is being taken over, its copy of
+/// the header (in `#boot`, first in the document) has the same ids and is about to go.
 fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
+    let doc = document();
+    doc.query_selector(&format!("#app #{id}")).ok().flatten().or_else(|| doc.get_element_by_id(id))
 }
 
 fn input() -> Option<HtmlInputElement> {

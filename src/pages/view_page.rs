@@ -114,6 +114,7 @@ pub fn with_site<R>(loaded: &Loaded, hotline: &str, device: &Device, f: impl FnO
         hotline,
         resolve: &resolve,
         kinds: &loaded.kinds,
+        failed: &loaded.failed,
         device: Some(device),
         kiosk: crate::surfaces::is_kiosk(),
         page_url: Some(&page_url),

@@ -484,6 +484,10 @@ async fn rebuild() {
     }) else {
         return;
     };
+    // A kind counts as failed only when none of its files could be read: a bad shard beside good
+    // ones must not hide the good entries (the notice lists the bad shard).
+    let mut failed: Vec<FileRole> = Vec::new();
+    let mut read: Vec<FileRole> = Vec::new();
     for (role, file) in files {
         super::next_task().await;
         if superseded() {
@@ -494,16 +498,27 @@ async fn rebuild() {
             Some(Ok(text)) => {
                 if builder.add_text(role, &file, text) {
                     super::keep_later::passed(&file, text);
+                    read.push(role);
+                } else if role != FileRole::Taxonomy {
+                    // Unreadable as a whole (truncated, wrong shape): the kind is incomplete.
+                    failed.push(role);
                 }
             }
-            Some(Err(reason)) => builder.add_missing(&file, reason),
-            None => builder.add_missing(&file, "尚未下载"),
+            Some(Err(reason)) => {
+                builder.add_missing(&file, reason);
+                failed.push(role);
+            }
+            None => {
+                builder.add_missing(&file, "尚未下载");
+                failed.push(role);
+            }
         });
     }
     super::next_task().await;
     if superseded() {
         return;
     }
+    failed.retain(|role| !read.contains(role));
     let report = builder.finish();
     let Some((state, loaded)) = with_store(|s| {
         let mut problems: Vec<String> = s.kept_problems.values().cloned().collect();
@@ -523,6 +538,7 @@ async fn rebuild() {
             manifest_url: s.manifest_url.clone(),
             kinds: s.kinds.clone(),
             preview,
+            failed,
         };
         (s.state, loaded)
     }) else {

@@ -46,8 +46,9 @@ fn render(cx: &Ctx) -> Markup {
     crate::platform::set_title("自助查询");
     super::html_class("surface-kiosk", true);
     let lib = &cx.loaded.library;
-    let hot = lib.hot_questions(8);
-    let cards = lib.latest_cards(4);
+    let today = cx.loaded.today.as_ref();
+    let hot = lib.current_hot_questions(8, today);
+    let cards = lib.current_cards(4, today);
 
     // Attract screen: hot questions and the latest cards, one at a time (all of them, still,
     // when the person prefers less motion).

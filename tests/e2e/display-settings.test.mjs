@@ -9,6 +9,12 @@ const env = useBrowserAndApp();
 const lib = readLibrary();
 const KEY = 'mingbai.display';
 
+// The toggles live in the header's 设置 menu (a <details>): open it as a person would.
+async function openMenu(page) {
+  const menu = page.locator('.site-header details.header-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
 const px = (page, selector) =>
   page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
 
@@ -33,6 +39,7 @@ test('大字 raises computed sizes to at least 24 px and persists across reloads
     await gotoApp(page, env.app.url(`/cards/${card.id}`));
     const h1Before = await px(page, 'h1');
     const toggle = page.locator('button[data-ui="large"]');
+    await openMenu(page);
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large-text')));
@@ -50,6 +57,7 @@ test('大字 raises computed sizes to at least 24 px and persists across reloads
     assert.ok((await px(page, 'body')) >= 24, 'still large after reload, on another page');
     assert.equal(await page.locator('button[data-ui="large"]').getAttribute('aria-pressed'), 'true');
 
+    await openMenu(page);
     await page.locator('button[data-ui="large"]').click();
     assert.ok((await px(page, 'body')) < 24, 'off again');
     assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)), { large: false, contrast: false });
@@ -59,6 +67,7 @@ test('大字 raises computed sizes to at least 24 px and persists across reloads
 test('高对比 persists across reloads and makes text black on white', async (t) => {
   await withPage(t, env.browser, async (page) => {
     await gotoApp(page, env.app.url('/'));
+    await openMenu(page);
     await page.locator('button[data-ui="contrast"]').click();
     assert.equal(await page.locator('button[data-ui="contrast"]').getAttribute('aria-pressed'), 'true');
     await page.reload();

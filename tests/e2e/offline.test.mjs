@@ -18,6 +18,9 @@ import {
 import { writeServiceWorker } from '../../scripts/sw-precache.mjs';
 import { firstScreenFiles } from '../../scripts/first-screen-data.mjs';
 
+// The technical lines of the load-problems notice, one per line (folded behind 详情, so not in innerText).
+const problemLines = (box) => box.evaluate((e) => [...e.querySelectorAll('li')].map((li) => li.textContent).join('\n'));
+
 const withWorker = { serviceWorkers: 'allow' };
 
 function serve(root, port = 0, overrides = {}) {
@@ -83,7 +86,7 @@ test('offline: first screen only, then every visited page and search without a n
       await gotoApp(page, server.url('/'));
       const problems = page.locator('section.load-problems');
       await problems.waitFor({ timeout: APP_TIMEOUT });
-      const text = await problems.innerText();
+      const text = await problemLines(problems);
       assert.match(text, /qa\.json/);
       assert.match(text, /仍显示本机保存的上一版/);
       assert.ok((await page.locator('section[aria-labelledby="home-hot-title"] li').count()) > 0, 'hot questions stay');

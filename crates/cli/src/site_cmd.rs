@@ -207,6 +207,7 @@ fn write_site(lib: &Library, template: &str, out: &Path, base: &str, library_url
             hotline: &hotline,
             resolve: &resolve,
             kinds: &FileRole::ALL,
+            failed: &[],
             device: None,
             kiosk: false,
             page_url: (!base.is_empty()).then_some(page_url.as_str()),

@@ -2,7 +2,9 @@
 
 use crate::markup::{el, link, tx, El, Node};
 use mingbai_core::browse::status_key;
-use mingbai_core::{IsoDate, PolicyStatus};
+use crate::site::Site;
+use mingbai_core::types::is_past_expiry;
+use mingbai_core::{IsoDate, PolicyStatus, Scope};
 
 /// A date as Chinese readers write it, or "未注明".
 pub fn date_or_unknown(date: Option<&IsoDate>) -> String {
@@ -79,4 +81,44 @@ pub fn filter_select(
                 .child(tx("option", any).attr("value", ""))
                 .children(options),
         )
+}
+
+/// 适用范围 and 责任单位 of a Q&A or card (v1 extensions), as a short fact list; `None` when
+/// the entry names neither.
+pub fn applicability(
+    site: &Site,
+    scope: Option<Scope>,
+    regions: &[String],
+    department: Option<&str>,
+) -> Option<El> {
+    let mut reach: Vec<String> = scope.map(|s| s.label().to_string()).into_iter().collect();
+    reach.extend(regions.iter().map(|r| site.library.region_label(r).to_string()));
+    let mut facts = el("dl").class("applicability");
+    let mut any = false;
+    if !reach.is_empty() {
+        facts = facts.child(tx("dt", "适用范围")).child(tx("dd", reach.join("、")));
+        any = true;
+    }
+    if let Some(department) = department.map(str::trim).filter(|d| !d.is_empty()) {
+        facts = facts.child(tx("dt", "责任单位")).child(tx("dd", department));
+        any = true;
+    }
+    any.then_some(facts)
+}
+
+/// "已失效" for an entry past its `expires` date that was opened by a link: a badge and a
+/// sentence (lists no longer show it). `None` while it is current.
+pub fn expired_note(site: &Site, expires: Option<&IsoDate>) -> Option<El> {
+    let today = site.today.as_ref()?;
+    let expires = expires?;
+    is_past_expiry(Some(expires), today).then(|| {
+        el("p")
+            .class("expired-note")
+            .attr("role", "note")
+            .child(tx("span", "已失效").class("badge expired"))
+            .text(format!(
+                " 这条内容已于 {} 失效，仅供查阅，请以最新政策为准或拨打热线咨询。",
+                expires.chinese()
+            ))
+    })
 }

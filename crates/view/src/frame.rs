@@ -21,7 +21,9 @@ pub fn skip_link() -> El {
     link("#main", "跳到主要内容").class("skip-link")
 }
 
-/// The header's first row: the site name (a link home) and the hotline.
+/// The header's bar: the site name (a link home), the search form, the hotline and the 设置
+/// menu. One compact bar on a phone (style/app.css); the library's name also shows in the menu,
+/// where a narrow screen has no room for it beside the mark.
 pub fn header_row(name: &str, hotline: &str) -> El {
     el("div")
         .class("header-row")
@@ -32,7 +34,30 @@ pub fn header_row(name: &str, hotline: &str) -> El {
                 .child(tx("span", "明白").class("brand-mark"))
                 .child(tx("span", name).class("brand-name")),
         )
-        .child(hotline_link(hotline, "咨询热线", "", "hotline"))
+        .child(search_form())
+        .child(header_hotline(hotline))
+        .child(header_menu(name, display_toggles(false, false)))
+}
+
+/// The header's hotline link: "咨询热线" is a label a phone may hide (the ☎ and the number stay).
+pub fn header_hotline(hotline: &str) -> El {
+    let href = mingbai_core::browse::tel_href(hotline).unwrap_or_else(|| "tel:12345".to_string());
+    el("a")
+        .attr("href", href)
+        .class("hotline header-hotline")
+        .child(tx("span", "咨询热线 ").class("hotline-label"))
+        .text(hotline)
+}
+
+/// The 设置 menu: a `<details>` (opens without the app) with the library's name and the display
+/// toggles (those need the app).
+pub fn header_menu(name: &str, toggles: El) -> El {
+    el("details").class("header-menu").child(tx("summary", "设置")).child(
+        el("div")
+            .class("header-menu-panel")
+            .child(tx("p", name).class("header-menu-name"))
+            .child(toggles),
+    )
 }
 
 /// 大字 and 高对比 (they need the app: they are stored on the device).
@@ -78,7 +103,7 @@ pub fn search_form() -> El {
                         .attr("aria-expanded", "false")
                         .attr("autocomplete", "off")
                         .attr("enterkeyhint", "search")
-                        .attr("placeholder", "搜索政策、问答，可输入拼音"),
+                        .attr("placeholder", "搜索政策"),
                 )
                 .child(
                     el("ul")
@@ -152,8 +177,6 @@ pub fn header(site: &Site, path: &str) -> El {
     el("header")
         .class("site-header")
         .child(header_row(site.library.name(), site.hotline))
-        .child(display_toggles(false, false))
-        .child(search_form())
         .child(site_nav(path))
 }
 

@@ -17,6 +17,9 @@ pub struct Site<'a> {
     /// The kinds whose files are loaded whole (a large library's home page may show only a
     /// first-screen block).
     pub kinds: &'a [FileRole],
+    /// The kinds whose files could not be read (missing, truncated): their pages say so instead
+    /// of "没有…".
+    pub failed: &'a [FileRole],
     /// What this device keeps (subscriptions); `None` when rendering for no one (publish time).
     pub device: Option<&'a Device>,
     /// The page is shown on a 12345 self-service kiosk.
@@ -43,6 +46,10 @@ impl Site<'_> {
         self.device
             .and_then(|d| d.profile.as_ref())
             .is_some_and(|p| p.follows(kind, id))
+    }
+    /// Whether a file of `role` could not be read, so its lists are incomplete.
+    pub fn failed(&self, role: FileRole) -> bool {
+        self.failed.contains(&role)
     }
     pub fn has(&self, role: FileRole) -> bool {
         self.kinds.contains(&role)

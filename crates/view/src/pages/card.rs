@@ -1,6 +1,8 @@
 //! `/cards/:id`: a 政策明白卡 laid out as one visual sheet (一图读懂): title and summary, then
 //! 要点, 谁能享受, 能得到什么, 怎么办, 要带什么, 有什么变化, 什么时候, 联系电话 (empty blocks skipped).
 
+use crate::common::{applicability, expired_note};
+use mingbai_core::FileRole;
 use crate::frame::follow_button;
 use crate::markup::{el, link, tx, El, Markup, Node};
 use crate::route::item_href;
@@ -13,6 +15,7 @@ pub fn render(site: &Site, id: &str) -> Page {
     match site.library.card(id) {
         Some(card) => Page::new(card.title.as_str(), card_view(site, card))
             .described(clip(&format!("政策明白卡：{}", card.summary), 120)),
+        None if site.failed(FileRole::Cards) => crate::status::kind_unavailable(site.hotline, "政策解读"),
         None => not_found(site.hotline),
     }
 }
@@ -146,6 +149,7 @@ fn card_view(site: &Site, c: &Card) -> Markup {
                     .class("card-head")
                     .child(tx("p", "政策明白卡 · 一图读懂").class("card-kicker"))
                     .child(tx("h1", c.title.as_str()))
+                    .opt(expired_note(site, c.expires.as_ref()))
                     .opt(
                         (!c.summary.is_empty())
                             .then(|| tx("p", c.summary.as_str()).class("card-summary")),
@@ -160,6 +164,7 @@ fn card_view(site: &Site, c: &Card) -> Markup {
             .opt(block("changes", "有什么变化", changes))
             .opt(block("when", "什么时候", Some(when)))
             .opt(block("contacts", "联系电话", contacts))
+            .opt(applicability(site, c.scope, &c.regions, None))
             .opt(policy_link),
     )
 }

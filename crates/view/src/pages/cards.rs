@@ -1,12 +1,17 @@
 //! `/cards`: every interpretation card, newest first.
 
+use crate::status::kind_unavailable;
+use mingbai_core::FileRole;
 use crate::common::item_list;
 use crate::items::card_item;
 use crate::markup::{tx, Markup};
 use crate::site::{Page, Site};
 
 pub fn render(site: &Site) -> Page {
-    let cards = site.library.latest_cards(usize::MAX);
+    if site.failed(FileRole::Cards) {
+        return kind_unavailable(site.hotline, "政策解读");
+    }
+    let cards = site.library.current_cards(usize::MAX, site.today.as_ref());
     let list = if cards.is_empty() {
         tx("p", "暂无政策解读。").class("empty")
     } else {

@@ -29,7 +29,7 @@ pub fn render(site: &Site) -> Page {
                 .into(),
         );
     }
-    let hot = lib.hot_questions(HOME_HOT_QUESTIONS);
+    let hot = lib.current_hot_questions(HOME_HOT_QUESTIONS, site.today.as_ref());
     if !hot.is_empty() {
         page.push(
             section("home-hot", "home-block", "大家都在问")
@@ -38,7 +38,7 @@ pub fn render(site: &Site) -> Page {
                 .into(),
         );
     }
-    let cards = lib.latest_cards(HOME_CARDS);
+    let cards = lib.current_cards(HOME_CARDS, site.today.as_ref());
     if !cards.is_empty() {
         page.push(
             section("home-cards", "home-block", "最新政策解读")

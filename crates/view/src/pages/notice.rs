@@ -1,5 +1,6 @@
 //! `/notices/:id`: one notice with its dates, urgency, body and linked items.
 
+use mingbai_core::FileRole;
 use crate::common::{item_list, paragraphs, tag_list, urgent_badge};
 use crate::markup::{el, link, section, tx, Markup, Node};
 use crate::site::{clip, Page, Site};
@@ -11,6 +12,7 @@ pub fn render(site: &Site, id: &str) -> Page {
     match site.library.notice(id) {
         Some(notice) => Page::new(notice.title.as_str(), notice_view(site, notice))
             .described(clip(&notice.body.join(""), 120)),
+        None if site.failed(FileRole::Notices) => crate::status::kind_unavailable(site.hotline, "通知公告"),
         None => not_found(site.hotline),
     }
 }

@@ -1,11 +1,16 @@
 //! `/notices`: notices in force first (urgent first), expired ones in their own group.
 
+use crate::status::kind_unavailable;
+use mingbai_core::FileRole;
 use crate::common::item_list;
 use crate::items::notice_item;
 use crate::markup::{section, tx, Markup};
 use crate::site::{Page, Site};
 
 pub fn render(site: &Site) -> Page {
+    if site.failed(FileRole::Notices) {
+        return kind_unavailable(site.hotline, "通知公告");
+    }
     let lib = site.library;
     let (current, expired) = match &site.today {
         Some(today) => (lib.current_notices(today), lib.expired_notices(today)),

@@ -2,6 +2,8 @@
 //! query string (`?issuer=…&year=2024&theme=…&status=effective`). The filters are plain
 //! `<select>`s in a GET form, so the URL always says what is shown.
 
+use crate::status::kind_unavailable;
+use mingbai_core::FileRole;
 use crate::common::{filter_select, item_list};
 use crate::items::policy_item;
 use crate::markup::{el, link, tx, Markup};
@@ -11,6 +13,9 @@ use mingbai_core::browse::{status_key, PolicyFilter, POLICY_STATUSES};
 use mingbai_core::ItemKind;
 
 pub fn render(site: &Site, q: &Query) -> Page {
+    if site.failed(FileRole::Policies) {
+        return kind_unavailable(site.hotline, "政策文件");
+    }
     let filter = PolicyFilter::from_query(q.get("issuer"), q.get("year"), q.get("theme"), q.get("status"));
     let lib = site.library;
     let found = lib.filtered_policies(&filter);

@@ -1,6 +1,7 @@
 //! `/policies/:id`: metadata table, revision banner, table of contents, full text by section
 //! (`#section-id`), its interpretation cards, the questions citing it and its topics.
 
+use mingbai_core::FileRole;
 use crate::common::{date_or_unknown, item_list, paragraphs, status_badge, tag_list};
 use crate::frame::follow_button;
 use crate::items::{card_item, qa_item, topic_item};
@@ -14,6 +15,7 @@ use mingbai_core::{ItemKind, Policy, PolicyStatus};
 pub fn render(site: &Site, id: &str) -> Page {
     match site.library.policy(id) {
         Some(policy) => Page::new(policy.title.as_str(), policy_view(site, policy)).described(description(policy)),
+        None if site.failed(FileRole::Policies) => crate::status::kind_unavailable(site.hotline, "政策文件"),
         None => not_found(site.hotline),
     }
 }

@@ -1,6 +1,7 @@
 //! `/qa/:id`: one question, its answer, the policy sections it rests on and related questions.
 
-use crate::common::{item_list, paragraphs};
+use mingbai_core::FileRole;
+use crate::common::{applicability, expired_note, item_list, paragraphs};
 use crate::items::qa_item;
 use crate::markup::{el, li, link, section, tx, Markup, Node};
 use crate::route::{item_href, section_href};
@@ -12,6 +13,7 @@ pub fn render(site: &Site, id: &str) -> Page {
     match site.library.qa_entry(id) {
         Some(qa) => Page::new(qa.question.as_str(), qa_view(site, qa))
             .described(clip(&qa.answer.join(""), 120)),
+        None if site.failed(FileRole::Qa) => crate::status::kind_unavailable(site.hotline, "常见问题"),
         None => not_found(site.hotline),
     }
 }
@@ -36,7 +38,7 @@ fn qa_view(site: &Site, q: &Qa) -> Markup {
     let refs = (!refs.is_empty()).then(|| {
         section("qa-basis", "related", "政策依据").child(el("ul").class("basis").children(refs))
     });
-    let related = lib.related_questions(q, 5);
+    let related = lib.current_related_questions(q, 5, site.today.as_ref());
     let related = (!related.is_empty()).then(|| {
         section("qa-related", "related", "相关问题")
             .child(item_list(related.into_iter().map(qa_item)))
@@ -49,8 +51,10 @@ fn qa_view(site: &Site, q: &Qa) -> Markup {
         el("article")
             .class("qa")
             .child(tx("h1", q.question.as_str()))
+            .opt(expired_note(site, q.expires.as_ref()))
             .child(el("div").class("answer").children(paragraphs(&q.answer)))
             .child(tx("p", facts).class("item-meta"))
+            .opt(applicability(site, q.scope, &q.regions, q.department.as_deref()))
             .opt(refs)
             .opt(related)
             .child(el("p").class("back").child(link("/qa", "返回常见问题"))),

@@ -1,5 +1,7 @@
 //! `/qa`: the question bank, most asked first, filterable by theme (`?theme=…`).
 
+use crate::status::kind_unavailable;
+use mingbai_core::FileRole;
 use crate::common::{filter_select, item_list};
 use crate::items::qa_item;
 use crate::markup::{el, link, tx, Markup};
@@ -8,6 +10,9 @@ use crate::site::{Page, Site};
 use mingbai_core::ItemKind;
 
 pub fn render(site: &Site, query: &Query) -> Page {
+    if site.failed(FileRole::Qa) {
+        return kind_unavailable(site.hotline, "常见问题");
+    }
     let theme = query.get("theme").filter(|t| !t.is_empty());
     let lib = site.library;
     let title = match theme {
@@ -38,7 +43,7 @@ pub fn render(site: &Site, query: &Query) -> Page {
                 .child(tx("button", "查看").attr("type", "submit")),
         );
 
-    let questions = lib.questions_on(theme);
+    let questions = lib.current_questions_on(theme, site.today.as_ref());
     let list = if questions.is_empty() {
         vec![el("p")
             .class("empty")

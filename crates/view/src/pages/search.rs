@@ -506,7 +506,7 @@ fn zero_help(site: &Site, o: &Outcome) -> Vec<Node> {
 fn empty_query(site: &Site) -> Vec<Node> {
     let lib = site.library;
     let mut nodes: Vec<Node> = Vec::new();
-    let hot = lib.hot_questions(6);
+    let hot = lib.current_hot_questions(6, site.today.as_ref());
     if !hot.is_empty() {
         nodes.push(
             section("search-hot", "home-block", "大家都在问")

@@ -1,5 +1,6 @@
 //! `/topics/:id`: one "一件事" bundle, its items grouped by kind.
 
+use mingbai_core::FileRole;
 use crate::common::item_list;
 use crate::frame::follow_button;
 use crate::markup::{el, link, section, tx, Markup};
@@ -11,6 +12,7 @@ pub fn render(site: &Site, id: &str) -> Page {
     match site.library.topic(id) {
         Some(topic) => Page::new(topic.title.as_str(), topic_view(site, topic))
             .described(clip(&format!("一件事专题：{}", topic.summary), 120)),
+        None if site.failed(FileRole::Topics) => crate::status::kind_unavailable(site.hotline, "一件事专题"),
         None => not_found(site.hotline),
     }
 }

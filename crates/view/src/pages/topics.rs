@@ -1,11 +1,16 @@
 //! `/topics`: every "一件事" topic bundle.
 
+use crate::status::kind_unavailable;
+use mingbai_core::FileRole;
 use crate::common::item_list;
 use crate::items::topic_item;
 use crate::markup::{tx, Markup};
 use crate::site::{Page, Site};
 
 pub fn render(site: &Site) -> Page {
+    if site.failed(FileRole::Topics) {
+        return kind_unavailable(site.hotline, "一件事专题");
+    }
     let topics = &site.library.topics;
     let list = if topics.is_empty() {
         tx("p", "暂无专题。").class("empty")
