@@ -123,6 +123,8 @@ http {
   } finally {
     await browser.close();
     await stop();
+    // MINGBAI_KEEP_LOG=<file>: keep nginx's access log (for a report to look at by hand).
+    if (process.env.MINGBAI_KEEP_LOG && fs.existsSync(log)) fs.copyFileSync(log, process.env.MINGBAI_KEEP_LOG);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
