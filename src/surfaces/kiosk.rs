@@ -8,6 +8,8 @@
 //! one above the other in portrait, the pad first, so it is reachable without scrolling either
 //! way (style/kiosk.css).
 
+use mingbai_core::ItemKind;
+use mingbai_view::route::{encode, item_href, Route};
 use super::{config, go, html_class};
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
 use crate::components::{read_aloud, take_away};
@@ -24,7 +26,7 @@ fn kiosk_href(path: &str) -> String {
 }
 
 fn search_href(q: &str) -> String {
-    kiosk_href(&format!("/search?q={}", js_sys::encode_uri_component(q)))
+    kiosk_href(&mingbai_view::route::search_href(q))
 }
 
 // ---- the page ---------------------------------------------------------------------------------
@@ -134,23 +136,23 @@ fn render(cx: &Ctx) -> Markup {
         .themes
         .iter()
         .filter(|t| t.is_public() && lib.qa.iter().any(|q| q.themes.contains(&t.id)))
-        .map(|t| tile(kiosk_href(&format!("/qa?theme={}", js_sys::encode_uri_component(&t.id))), &t.label))
+        .map(|t| tile(kiosk_href(&format!("{}?theme={}", Route::QaList.path(), encode(&t.id))), &t.label))
         .collect();
     let themes_block = (!themes.is_empty())
         .then(|| section("kiosk-themes", "kiosk-block", "按类别查看").child(tiles(themes)));
     let topics_block = (!lib.topics.is_empty()).then(|| {
         section("kiosk-topics", "kiosk-block", "一件事专题").child(tiles(
-            lib.topics.iter().map(|t| tile(kiosk_href(&format!("/topics/{}", t.id)), &t.title)),
+            lib.topics.iter().map(|t| tile(kiosk_href(&item_href(ItemKind::Topic, &t.id)), &t.title)),
         ))
     });
     let hot_block = (!hot.is_empty()).then(|| {
         section("kiosk-hot", "kiosk-block", "大家都在问").child(tiles(
-            hot.iter().map(|q| tile(kiosk_href(&format!("/qa/{}", q.id)), &q.question)),
+            hot.iter().map(|q| tile(kiosk_href(&item_href(ItemKind::Qa, &q.id)), &q.question)),
         ))
     });
     let cards_block = (!cards.is_empty()).then(|| {
         section("kiosk-cards", "kiosk-block", "最新政策解读").child(tiles(
-            cards.iter().map(|c| tile(kiosk_href(&format!("/cards/{}", c.id)), &c.title)),
+            cards.iter().map(|c| tile(kiosk_href(&item_href(ItemKind::Card, &c.id)), &c.title)),
         ))
     });
 
