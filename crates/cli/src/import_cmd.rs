@@ -11,7 +11,8 @@ use mingbai_core::validate::count;
 use mingbai_core::*;
 use mingbai_sheets::assemble::{assemble, diff};
 use mingbai_sheets::export::{csv_files, workbook, TEMPLATE_FILE};
-use mingbai_sheets::output::{library_files_keeping, validate_files, write_library, Kept, Part};
+use mingbai_sheets::output::{library_files_keeping, validate_files, write_library, Kept};
+use mingbai_core::FileRole;
 use mingbai_sheets::problem::totals;
 use mingbai_sheets::{import, read_file, Level, Options};
 use std::io::Write;
@@ -248,14 +249,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let library = assemble(existing.as_ref(), &outcome.imported, manifest.clone());
     // Kinds no sheet provided keep their files byte for byte.
     let imported = &outcome.imported;
-    let kept_parts: Vec<Part> = [
-        (Part::Policies, imported.policies.is_some() || imported.sections.is_some()),
-        (Part::Cards, imported.cards.is_some()),
-        (Part::Qa, imported.qa.is_some()),
-        (Part::Notices, imported.notices.is_some()),
-        (Part::Topics, imported.topics.is_some()),
-        (Part::Taxonomy, imported.taxonomy_changed),
-        (Part::Synonyms, imported.synonyms.is_some()),
+    let kept_parts: Vec<FileRole> = [
+        (FileRole::Policies, imported.policies.is_some() || imported.sections.is_some()),
+        (FileRole::Cards, imported.cards.is_some()),
+        (FileRole::Qa, imported.qa.is_some()),
+        (FileRole::Notices, imported.notices.is_some()),
+        (FileRole::Topics, imported.topics.is_some()),
+        (FileRole::Taxonomy, imported.taxonomy_changed),
+        (FileRole::Synonyms, imported.synonyms.is_some()),
     ]
     .into_iter()
     .filter(|(_, replaced)| !replaced)

@@ -214,7 +214,7 @@ fn write_site(lib: &Library, template: &str, out: &Path, base: &str, library_url
             feedback,
         };
         let page = mingbai_view::render(&site, &route, &Query::default(), None);
-        let html = document(template, &site, &route, &page, base);
+        let html = document(template, &site, &route, page, base);
         let file = file_of(out, &route);
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("无法创建 {}：{e}", parent.display()))?;
@@ -253,7 +253,7 @@ fn file_of(out: &Path, route: &Route) -> PathBuf {
 }
 
 /// The template with this page's head and `#boot`.
-fn document(template: &str, site: &Site, route: &Route, page: &mingbai_view::site::Page, base: &str) -> String {
+fn document(template: &str, site: &Site, route: &Route, mut page: mingbai_view::site::Page, base: &str) -> String {
     let path = route.path();
     let mut head = String::new();
     let canonical = format!("{base}{path}");
@@ -277,7 +277,7 @@ fn document(template: &str, site: &Site, route: &Route, page: &mingbai_view::sit
     if let Some(tools) = frame::page_tools(site, route) {
         main.extend(tools.0);
     }
-    main.extend(page.body.0.iter().map(clone_node));
+    main.extend(std::mem::take(&mut page.body).0);
     let boot = Markup(vec![
         frame::skip_link().into(),
         frame::header(site, &path).into(),
@@ -296,20 +296,6 @@ fn document(template: &str, site: &Site, route: &Route, page: &mingbai_view::sit
         }
     }
     html
-}
-
-fn clone_node(node: &Node) -> Node {
-    match node {
-        Node::Text(t) => Node::Text(t.clone()),
-        Node::El(e) => {
-            let d = e.data();
-            let mut copy = el(d.tag);
-            for (name, value) in &d.attrs {
-                copy = copy.attr(name, value.clone());
-            }
-            copy.children(d.children.iter().map(clone_node)).into()
-        }
-    }
 }
 
 fn replace_between(html: &str, open: &str, close: &str, with: &str) -> String {

@@ -101,22 +101,9 @@ pub fn serial_date(serial: f64) -> Option<IsoDate> {
         days += 1; // before the phantom leap day the epoch is one day later
     }
     // Serial 61 is 1900-03-01; 1899-12-30 is day -25569 from 1970-01-01.
-    civil_from_days(days - 25_569)
+    IsoDate::from_day_number(days - 25_569)
 }
 
-/// Days since 1970-01-01 → date (Howard Hinnant's civil_from_days).
-fn civil_from_days(z: i64) -> Option<IsoDate> {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    IsoDate::from_ymd(i32::try_from(y).ok()?, m as u8, d as u8)
-}
 
 /// The serial day number of a date (inverse of [`serial_date`], for writing date cells).
 pub fn date_serial(date: &IsoDate) -> f64 {

@@ -7,41 +7,29 @@ use mingbai_core::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// The parts of a library that are files of their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Policies,
-    Cards,
-    Qa,
-    Notices,
-    Topics,
-    Taxonomy,
-    Synonyms,
-}
-
 /// The files of an existing library to keep byte for byte (kinds no sheet provided), so that
 /// an entry the loader could not read is not lost by rewriting its file.
 pub struct Kept<'a> {
     pub dir: &'a Path,
     pub files: &'a ManifestFiles,
-    pub parts: Vec<Part>,
+    pub parts: Vec<FileRole>,
 }
 
 impl Kept<'_> {
     /// The original files of a part, when it is kept and every file is readable.
-    fn originals(&self, part: Part) -> Option<Vec<(String, Vec<u8>)>> {
+    fn originals(&self, part: FileRole) -> Option<Vec<(String, Vec<u8>)>> {
         if !self.parts.contains(&part) {
             return None;
         }
         let f = self.files;
         let names: Vec<String> = match part {
-            Part::Policies => f.policies.names().into_iter().map(str::to_string).collect(),
-            Part::Cards => f.cards.names().into_iter().map(str::to_string).collect(),
-            Part::Qa => f.qa.names().into_iter().map(str::to_string).collect(),
-            Part::Notices => f.notices.names().into_iter().map(str::to_string).collect(),
-            Part::Topics => f.topics.names().into_iter().map(str::to_string).collect(),
-            Part::Taxonomy => f.taxonomy.iter().cloned().collect(),
-            Part::Synonyms => f.synonyms.iter().cloned().collect(),
+            FileRole::Policies => f.policies.names().into_iter().map(str::to_string).collect(),
+            FileRole::Cards => f.cards.names().into_iter().map(str::to_string).collect(),
+            FileRole::Qa => f.qa.names().into_iter().map(str::to_string).collect(),
+            FileRole::Notices => f.notices.names().into_iter().map(str::to_string).collect(),
+            FileRole::Topics => f.topics.names().into_iter().map(str::to_string).collect(),
+            FileRole::Taxonomy => f.taxonomy.iter().cloned().collect(),
+            FileRole::Synonyms => f.synonyms.iter().cloned().collect(),
         };
         if names.is_empty() || names.iter().any(|n| Path::new(n).components().any(|c| !matches!(c, std::path::Component::Normal(_)))) {
             return None;
@@ -64,7 +52,7 @@ pub fn library_files_keeping(lib: &Library, mut manifest: Manifest, kept: Option
     }
     let mut files = Vec::new();
     let mut names = ManifestFiles::default();
-    let mut list = |part: Part, name: &str, bytes: &dyn Fn() -> Vec<u8>, empty: bool| -> FileList {
+    let mut list = |part: FileRole, name: &str, bytes: &dyn Fn() -> Vec<u8>, empty: bool| -> FileList {
         if let Some(originals) = kept.and_then(|k| k.originals(part)) {
             let names: Vec<String> = originals.iter().map(|(n, _)| n.clone()).collect();
             files.extend(originals);
@@ -76,15 +64,15 @@ pub fn library_files_keeping(lib: &Library, mut manifest: Manifest, kept: Option
         files.push((name.to_string(), bytes()));
         FileList::Many(vec![name.to_string()])
     };
-    names.policies = list(Part::Policies, "policies.json", &|| json(&lib.policies), lib.policies.is_empty());
-    names.cards = list(Part::Cards, "cards.json", &|| json(&lib.cards), lib.cards.is_empty());
-    names.qa = list(Part::Qa, "qa.json", &|| json(&lib.qa), lib.qa.is_empty());
-    names.notices = list(Part::Notices, "notices.json", &|| json(&lib.notices), lib.notices.is_empty());
-    names.topics = list(Part::Topics, "topics.json", &|| json(&lib.topics), lib.topics.is_empty());
+    names.policies = list(FileRole::Policies, "policies.json", &|| json(&lib.policies), lib.policies.is_empty());
+    names.cards = list(FileRole::Cards, "cards.json", &|| json(&lib.cards), lib.cards.is_empty());
+    names.qa = list(FileRole::Qa, "qa.json", &|| json(&lib.qa), lib.qa.is_empty());
+    names.notices = list(FileRole::Notices, "notices.json", &|| json(&lib.notices), lib.notices.is_empty());
+    names.topics = list(FileRole::Topics, "topics.json", &|| json(&lib.topics), lib.topics.is_empty());
     let t = &lib.taxonomy;
     let no_terms = t.themes.is_empty() && t.audiences.is_empty() && t.regions.is_empty();
-    names.taxonomy = list(Part::Taxonomy, "taxonomy.json", &|| json(t), no_terms).names().first().map(|n| n.to_string());
-    names.synonyms = list(Part::Synonyms, "synonyms.json", &|| json(&lib.synonyms), lib.synonyms.is_empty()).names().first().map(|n| n.to_string());
+    names.taxonomy = list(FileRole::Taxonomy, "taxonomy.json", &|| json(t), no_terms).names().first().map(|n| n.to_string());
+    names.synonyms = list(FileRole::Synonyms, "synonyms.json", &|| json(&lib.synonyms), lib.synonyms.is_empty()).names().first().map(|n| n.to_string());
     manifest.files = names;
     files.insert(0, ("manifest.json".to_string(), json(&manifest)));
     files

@@ -9,7 +9,7 @@ use mingbai_core::{ItemKind, Policy, PolicyStatus};
 use serde_json::{json, Value};
 
 /// The breadcrumb trail of a route: (name, path), home first, the page itself last.
-pub fn breadcrumbs(site: &Site, route: &Route, title: &str) -> Vec<(String, String)> {
+pub fn breadcrumbs(route: &Route, title: &str) -> Vec<(String, String)> {
     let home = ("首页".to_string(), "/".to_string());
     let list = |name: &str, route: Route| (name.to_string(), route.path());
     let mut trail = vec![home];
@@ -24,14 +24,13 @@ pub fn breadcrumbs(site: &Site, route: &Route, title: &str) -> Vec<(String, Stri
     };
     trail.extend(parent);
     trail.push((title.to_string(), route.path()));
-    let _ = site;
     trail
 }
 
 /// The JSON-LD objects of a page (each goes into its own `<script type="application/ld+json">`).
 pub fn json_ld(site: &Site, route: &Route, title: &str, description: &str, base: &str) -> Vec<Value> {
     let url = |path: &str| format!("{base}{path}");
-    let crumbs: Vec<Value> = breadcrumbs(site, route, title)
+    let crumbs: Vec<Value> = breadcrumbs(route, title)
         .into_iter()
         .enumerate()
         .map(|(i, (name, path))| json!({"@type": "ListItem", "position": i + 1, "name": name, "item": url(&path)}))
