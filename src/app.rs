@@ -1,10 +1,14 @@
-//! The app shell: state, loading, layout and the route table.
+//! The app shell: the one runtime, the frame and the route table.
 
 use crate::components::layout::{LoadProblems, SiteFooter, SiteHeader, SkipLink};
+use crate::components::markup::Markup;
 use crate::components::status::{broken, loading};
+use crate::components::{display_settings, read_aloud};
 use crate::pages;
-use crate::platform;
-use crate::state::{AppState, Phase};
+use crate::platform::{self, dom};
+use crate::runtime::library::Phase;
+use crate::runtime::{use_runtime, Runtime, Surface, EMBED_BASE};
+use crate::surfaces::{embed, kiosk, screen};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,28 +18,40 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    if crate::surfaces::screen::active() {
-        return Either::Left(crate::surfaces::screen::view());
+    let rt = Runtime::new(Surface::current());
+    if let Some(class) = rt.surface.html_class() {
+        dom::html_class(class, true);
     }
-    let base = if crate::surfaces::embed::active() { crate::surfaces::embed::BASE } else { "" };
-    provide_context(platform::search::SearchService::new());
-    spawn_local(platform::load::run(state));
+    if rt.surface == Surface::Screen {
+        return Either::Left(screen::view(rt));
+    }
+    display_settings::apply_stored();
+    read_aloud::watch_voices(rt);
+    rt.search.start(rt);
+    if rt.is_kiosk() {
+        kiosk::start_idle_timer(rt);
+    }
+    spawn_local(crate::runtime::boot(rt));
+    let base = if rt.surface == Surface::Embed { EMBED_BASE } else { "" };
 
     Either::Right(view! {
         <Router base=base>
+            <Listen/>
             <SkipLink/>
             <SiteHeader/>
             <main id="main" tabindex="-1">
                 <crate::components::offline::OfflineNotice/>
                 <LoadProblems/>
-                {crate::subs::message_line()}
-                {move || match state.phase.get() {
+                {Markup::one(mingbai_view::frame::message_line())}
+                {move || match rt.phase.get() {
                     Phase::Loading => Either::Left(loading()),
                     Phase::Broken(reason) => {
-                        leptos::prelude::queue_microtask(platform::takeover::page_drawn);
-                        Either::Left(broken(&reason))
+                        let (title, markup) = broken(rt, &reason);
+                        queue_microtask(move || {
+                            platform::set_title(&title);
+                            platform::takeover::page_drawn();
+                        });
+                        Either::Left(markup)
                     }
                     Phase::Ready(_) => Either::Right(view! { <AppRoutes/> }),
                 }}
@@ -45,14 +61,21 @@ pub fn App() -> impl IntoView {
     })
 }
 
+/// The one listener for every control's action (`actions`), inside the router so that it can
+/// navigate; mounted with the frame, before the library has loaded.
+#[component]
+fn Listen() -> impl IntoView {
+    crate::actions::listen(use_runtime(), use_navigate());
+}
+
 /// The stable routes (see PRODUCT.md); mounted once the library has loaded.
 #[component]
 fn AppRoutes() -> impl IntoView {
+    let rt = use_runtime();
     platform::navigate_get_forms(use_navigate());
-    crate::subs::listen(use_navigate());
     crate::components::route_focus::install();
-    if crate::surfaces::embed::active() {
-        crate::surfaces::embed::start(use_navigate());
+    if rt.surface == Surface::Embed {
+        embed::start(rt, use_navigate());
     }
     view! {
         <crate::components::page_tools::PageTools/>
@@ -60,7 +83,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/subscribe") view=pages::subscribe::SubsPage/>
             <Route path=path!("/import") view=pages::subscribe::SubsPage/>
             <Route path=path!("/inbox") view=pages::subscribe::SubsPage/>
-            <Route path=path!("/kiosk") view=crate::surfaces::kiosk::KioskPage/>
+            <Route path=path!("/kiosk") view=kiosk::KioskPage/>
         </FlatRoutes>
     }
 }

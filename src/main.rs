@@ -1,12 +1,14 @@
-//! mingbai (明白): the browser app. Thin by design — routes, pages and components here; the
-//! library format, loading and every query live in `mingbai-core`; web APIs in `platform`.
+//! mingbai (明白): the browser app. Thin by design: the pages are `mingbai-view`'s pure
+//! functions, the library format and every query live in `mingbai-core`. Here: the one runtime
+//! (`runtime`), the web APIs (`platform`), the components, the app-only pages and surfaces, and
+//! the one listener for every control's action (`actions`). See `runtime` for the layers.
 
+mod actions;
 mod app;
 mod components;
 mod pages;
 mod platform;
-mod state;
-mod subs;
+mod runtime;
 mod surfaces;
 
 fn main() {

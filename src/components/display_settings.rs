@@ -4,8 +4,9 @@
 //! does it again in case that script did not run.
 
 use super::markup::Markup;
-use crate::platform::storage;
-use crate::surfaces::{has_html_class, html_class};
+use crate::platform::dom::{all, has_html_class, html_class};
+use crate::platform::{live, storage};
+use mingbai_view::action::Action;
 
 pub const KEY: &str = "mingbai.display";
 const LARGE: &str = "large-text";
@@ -26,33 +27,31 @@ pub fn apply_stored() {
     html_class(CONTRAST, contrast);
 }
 
-/// The two toggle buttons (in the header). Also starts the shared listeners.
+/// The two toggle buttons (in the header's 设置 menu).
 pub fn toggles() -> Markup {
-    crate::surfaces::start(leptos_router::hooks::use_navigate());
     let (large, contrast) = stored();
     Markup::one(mingbai_view::frame::display_toggles(large, contrast))
 }
 
-/// Flips one setting, stores both, and says what happened.
-pub fn toggle(action: &str, button: &web_sys::Element) {
-    let class = if action == "large" { LARGE } else { CONTRAST };
+/// Flips one setting (`Action::LargeText` or `Action::HighContrast`), stores both, and says
+/// what happened.
+pub fn toggle(action: &Action) {
+    let (class, what) = match action {
+        Action::LargeText => (LARGE, "大字模式"),
+        Action::HighContrast => (CONTRAST, "高对比模式"),
+        _ => return,
+    };
     let on = !has_html_class(class);
     html_class(class, on);
     // Every copy of the button (there is one per header) shows the new state.
-    if let Ok(buttons) = leptos::prelude::document().query_selector_all(&format!("[data-ui={action}]")) {
-        for i in 0..buttons.length() {
-            if let Some(b) = buttons.get(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-                let _ = b.set_attribute("aria-pressed", &on.to_string());
-            }
-        }
+    for button in all(&action.selector()) {
+        let _ = button.set_attribute("aria-pressed", &on.to_string());
     }
-    let _ = button;
     let json = format!(
         "{{\"large\":{},\"contrast\":{}}}",
         has_html_class(LARGE),
         has_html_class(CONTRAST)
     );
     storage::set(KEY, &json);
-    let what = if action == "large" { "大字模式" } else { "高对比模式" };
-    super::search_box::announce(format!("已{}{what}", if on { "开启" } else { "关闭" }));
+    live::announce(format!("已{}{what}", if on { "开启" } else { "关闭" }));
 }

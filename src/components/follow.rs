@@ -1,6 +1,6 @@
 //! The "关注" toggle on policy, card and topic pages. A real toggle button (`aria-pressed`, a
 //! constant name) with the state also written out beside it; the click is handled by
-//! `subs::listen`, which updates both in place so focus stays on the button.
+//! `actions` (`Action::Follow`), which updates both in place so focus stays on the button.
 
 use mingbai_view::frame::follow_state_text;
 

@@ -3,7 +3,8 @@
 
 use super::markup::{el, tx, Markup};
 use crate::platform;
-use crate::state::{app_state, hotline, Phase};
+use crate::runtime::library::Phase;
+use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +21,8 @@ pub fn HotlineLink(
     #[prop(optional, into)]
     class: String,
 ) -> impl IntoView {
-    let number = hotline();
+    let rt = use_runtime();
+    let number = rt.hotline;
     let href = move || {
         mingbai_core::browse::tel_href(&number.get()).unwrap_or_else(|| "tel:12345".to_string())
     };
@@ -61,12 +63,12 @@ pub fn SkipLink() -> impl IntoView {
 /// shift): one bar with the name, search, hotline and the 设置 menu, then the navigation.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let state = app_state();
-    let name = move || match state.phase.get() {
+    let rt = use_runtime();
+    let name = move || match rt.phase.get() {
         Phase::Ready(loaded) => loaded.library.name().to_string(),
         _ => "政策明白卡".to_string(),
     };
-    let number = hotline();
+    let number = rt.hotline;
     let hotline_link = move || Markup::one(mingbai_view::frame::header_hotline(&number.get()));
     view! {
         <header class="site-header">
@@ -92,7 +94,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/cards">"解读"</A></li>
                     <li><A href="/qa">"问答"</A></li>
                     <li><A href="/notices">"通知"</A></li>
-                    <li class="app-only"><A href="/inbox">"消息"</A>{crate::subs::badge_slot()}</li>
+                    <li class="app-only"><A href="/inbox">"消息"</A>{Markup::one(mingbai_view::frame::badge_slot())}</li>
                 </ul>
             </nav>
         </header>
@@ -106,7 +108,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>"看不明白、找不到，或者想问得更清楚？"</p>
             <p><HotlineLink before="拨打" after="政务服务便民热线"/></p>
             <p class="footer-note">"明白 · 政策明白卡。内容以政府正式发布的文件为准。"</p>
-            {crate::subs::footer_extras()}
+            {Markup(mingbai_view::frame::footer_extras())}
         </footer>
     }
 }
@@ -116,13 +118,13 @@ pub fn SiteFooter() -> impl IntoView {
 /// editors (`mingbai check` lists them all too). Errors only: warnings go to the console.
 #[component]
 pub fn LoadProblems() -> impl IntoView {
-    let state = app_state();
+    let rt = use_runtime();
     move || {
-        let problems = match state.loaded() {
+        let problems = match rt.loaded() {
             Some(loaded) if !loaded.problems.is_empty() => loaded,
             _ => return Markup(Vec::new()),
         };
-        let hotline = state.hotline.get();
+        let hotline = rt.hotline.get();
         Markup::one(
             el("section")
                 .class("load-problems")

@@ -2,15 +2,15 @@
 //! the pages show the copy kept on this device (see `platform::load`, docs/offline.md). The
 //! live region is always in the page so screen readers announce the notice when it appears.
 
-use crate::state::app_state;
+use crate::runtime::use_runtime;
 use leptos::prelude::*;
 
 #[component]
 pub fn OfflineNotice() -> impl IntoView {
-    let state = app_state();
+    let rt = use_runtime();
     view! {
         <div class="offline-region" role="status">
-            {move || state.offline_notice.get().map(|text| view! { <p class="offline-notice">{text}</p> })}
+            {move || rt.offline_notice.get().map(|text| view! { <p class="offline-notice">{text}</p> })}
         </div>
     }
 }

@@ -7,7 +7,7 @@ use super::read_aloud;
 use mingbai_view::frame::page_tools;
 use mingbai_view::route::Route;
 use mingbai_view::site::Device;
-use crate::state::app_state;
+use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -15,21 +15,21 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn PageTools() -> impl IntoView {
     let location = use_location();
-    let state = app_state();
+    let rt = use_runtime();
     let last_path = StoredValue::new(String::new());
     move || {
         let path = location.pathname.get();
         if last_path.get_value() != path {
-            read_aloud::stop();
+            read_aloud::stop(rt);
             last_path.set_value(path.clone());
         }
         // Reactive: on a lazily loaded page the entry arrives after the path does.
-        let Some(loaded) = state.loaded() else {
+        let Some(loaded) = rt.loaded() else {
             return Markup(Vec::new());
         };
-        let hotline = state.hotline.get_untracked();
-        let device = Device { has_voice: read_aloud::has_voice(), ..Device::default() };
-        crate::pages::view_page::with_site(&loaded, &hotline, &device, |site| page_tools(site, &Route::parse(&path)))
+        let hotline = rt.hotline.get_untracked();
+        let device = Device { has_voice: rt.speech.with_value(|s| s.has_voice), ..Device::default() };
+        rt.with_site(&loaded, &hotline, &device, |site| page_tools(site, &Route::parse(&path)))
             .map(Markup::from)
             .unwrap_or(Markup(Vec::new()))
     }

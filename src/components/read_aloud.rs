@@ -3,15 +3,12 @@
 //! late: `voiceschanged`). The page is read block by block (one utterance per heading,
 //! paragraph or list item), which also avoids engines that stop long utterances.
 
-use leptos::prelude::{document, window};
-use std::cell::Cell;
+use crate::platform::dom::all;
+use crate::runtime::Runtime;
+use leptos::prelude::{document, window, GetValue, UpdateValue};
+use mingbai_view::action::Action;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    static HAS_VOICE: Cell<bool> = const { Cell::new(false) };
-    static SPEAKING: Cell<bool> = const { Cell::new(false) };
-}
 
 const READ: &str = "语音播报";
 const STOP: &str = "停止播报";
@@ -40,40 +37,26 @@ fn chinese_voice() -> Option<JsValue> {
         .cloned()
 }
 
-/// Every read-aloud button in the page.
-fn for_each_button(f: impl Fn(&web_sys::Element)) {
-    if let Ok(list) = document().query_selector_all("[data-ui=speak]") {
-        for i in 0..list.length() {
-            if let Some(b) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                f(&b);
-            }
-        }
+/// Every read-aloud button in the page shows whether there is a voice and whether it reads.
+fn refresh_buttons(rt: Runtime) {
+    let speech = rt.speech.get_value();
+    for b in all(&Action::ReadAloud.selector()) {
+        let _ = if speech.has_voice { b.remove_attribute("hidden") } else { b.set_attribute("hidden", "") };
+        b.set_text_content(Some(if speech.speaking { STOP } else { READ }));
     }
 }
 
-fn refresh_buttons() {
-    let (voice, speaking) = (HAS_VOICE.with(Cell::get), SPEAKING.with(Cell::get));
-    for_each_button(|b| {
-        let _ = if voice { b.remove_attribute("hidden") } else { b.set_attribute("hidden", "") };
-        b.set_text_content(Some(if speaking { STOP } else { READ }));
-    });
+fn check_voices(rt: Runtime) {
+    rt.speech.update_value(|s| s.has_voice = chinese_voice().is_some());
+    refresh_buttons(rt);
 }
 
-fn check_voices() {
-    HAS_VOICE.with(|v| v.set(chinese_voice().is_some()));
-    refresh_buttons();
-}
-
-/// Looks for a Chinese voice now and whenever the browser's list of voices changes.
-/// Whether a Chinese voice is known (the button shows only then).
-pub fn has_voice() -> bool {
-    HAS_VOICE.with(Cell::get)
-}
-
-pub fn watch_voices() {
-    check_voices();
+/// Looks for a Chinese voice now and whenever the browser's list of voices changes (the button
+/// shows only while there is one: `Runtime::speech`).
+pub fn watch_voices(rt: Runtime) {
+    check_voices(rt);
     if let Some(synth) = synth() {
-        let on_change = Closure::<dyn FnMut()>::new(check_voices);
+        let on_change = Closure::<dyn FnMut()>::new(move || check_voices(rt));
         let _ = synth.add_event_listener_with_callback("voiceschanged", on_change.as_ref().unchecked_ref());
         on_change.forget();
     }
@@ -101,12 +84,12 @@ fn page_texts() -> Vec<String> {
     texts
 }
 
-fn finished() {
-    SPEAKING.with(|s| s.set(false));
-    refresh_buttons();
+fn finished(rt: Runtime) {
+    rt.speech.update_value(|s| s.speaking = false);
+    refresh_buttons(rt);
 }
 
-fn speak() {
+fn speak(rt: Runtime) {
     let (Some(synth), Some(voice)) = (synth(), chinese_voice()) else { return };
     synth.cancel();
     let texts = page_texts();
@@ -117,29 +100,29 @@ fn speak() {
         // A voice the engine does not recognise is refused: the language alone then decides.
         let _ = js_sys::Reflect::set(&utterance, &JsValue::from_str("voice"), &voice);
         if i + 1 == count {
-            let done = Closure::once_into_js(finished);
+            let done = Closure::once_into_js(move || finished(rt));
             utterance.set_onend(Some(done.unchecked_ref()));
         }
         synth.speak(&utterance);
     }
-    SPEAKING.with(|s| s.set(count > 0));
-    refresh_buttons();
+    rt.speech.update_value(|s| s.speaking = count > 0);
+    refresh_buttons(rt);
 }
 
 /// Stops reading (leaving a page, the kiosk's reset, the stop button).
-pub fn stop() {
-    if SPEAKING.with(Cell::get) {
+pub fn stop(rt: Runtime) {
+    if rt.speech.get_value().speaking {
         if let Some(synth) = synth() {
             synth.cancel();
         }
-        finished();
+        finished(rt);
     }
 }
 
-pub fn toggle(_button: &web_sys::Element) {
-    if SPEAKING.with(Cell::get) {
-        stop();
+pub fn toggle(rt: Runtime) {
+    if rt.speech.get_value().speaking {
+        stop(rt);
     } else {
-        speak();
+        speak(rt);
     }
 }

@@ -19,9 +19,9 @@ pub fn install() {
     // A page that had to load its files first showed a loading status (focus went to `main`);
     // when the library is rebuilt with them its h1 appears: move focus there, unless the user
     // has already moved it elsewhere.
-    let state = crate::state::app_state();
+    let rt = crate::runtime::use_runtime();
     Effect::new(move |_| {
-        state.revision.track();
+        rt.revision.track();
         request_animation_frame(|| {
             let on_main = document().active_element().is_some_and(|e| e.id() == "main");
             if on_main && document().query_selector("main h1").ok().flatten().is_some() {

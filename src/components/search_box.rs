@@ -6,7 +6,8 @@
 //! - `ul#search-suggestions[role=listbox]` of `li[role=option]#search-option-<n>` (at most 8);
 //! - ArrowDown/ArrowUp move through the options, Enter opens the active one (an item's page, or a
 //!   search for the suggested words), Escape closes the list; tapping an option opens it too;
-//! - `#search-live` (visually hidden, `aria-live=polite`) announces result counts.
+//! - `#search-live` (visually hidden, `aria-live=polite`, `platform::live::announce`) announces
+//!   result counts.
 //!
 //! The form is static markup driven by ONE event listener on the form and plain DOM updates,
 //! rather than `view!` with reactive attributes: the same behaviour for a fraction of the wasm.
@@ -16,7 +17,9 @@
 
 use super::markup::{el, tx, Markup, Node};
 use mingbai_view::route::search_href;
-use crate::platform::search::{unavailable_text, use_search, SearchService};
+use crate::platform::dom::by_id;
+use crate::runtime::search::{unavailable_text, SearchService};
+use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 use leptos_router::hooks::{use_location, use_navigate};
@@ -28,7 +31,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent};
 
 const MAX_SUGGESTIONS: usize = 8;
-const LIVE_ID: &str = "search-live";
 
 /// What the combobox shows.
 #[derive(Default)]
@@ -49,7 +51,7 @@ struct Combo {
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let service = use_search();
+    let service = use_runtime().search;
     let navigate = use_navigate();
     let combo = Rc::new(Combo {
         service,
@@ -86,13 +88,6 @@ pub fn SearchBox() -> impl IntoView {
     });
 
     Markup::one(mingbai_view::frame::search_form())
-}
-
-/// The app's element with this id: while a pre-rendered page is being taken over, its copy of
-/// the header (in `#boot`, first in the document) has the same ids and is about to go.
-fn by_id(id: &str) -> Option<Element> {
-    let doc = document();
-    doc.query_selector(&format!("#app #{id}")).ok().flatten().or_else(|| doc.get_element_by_id(id))
 }
 
 fn input() -> Option<HtmlInputElement> {
@@ -356,17 +351,4 @@ fn option_index(target: Option<&Element>) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
-}
-
-/// Says `text` through the header's polite live region (result counts of the search page).
-/// Cleared first, so the same count after another search is announced again.
-pub fn announce(text: String) {
-    if let Some(live) = by_id(LIVE_ID) {
-        live.set_text_content(None);
-        request_animation_frame(move || {
-            if let Some(live) = by_id(LIVE_ID) {
-                live.set_text_content(Some(&text));
-            }
-        });
-    }
 }

@@ -1,7 +1,7 @@
 //! Whole-page states (`mingbai_view::status`) with the hotline of the running app.
 
 use super::markup::Markup;
-use crate::state::app_state;
+use crate::runtime::Runtime;
 use leptos::prelude::GetUntracked;
 
 pub fn loading() -> Markup {
@@ -9,8 +9,8 @@ pub fn loading() -> Markup {
 }
 
 /// The manifest is missing, unreadable or of an unknown version: say why, offer the hotline.
-pub fn broken(reason: &str) -> Markup {
-    let page = mingbai_view::status::broken(&app_state().hotline.get_untracked(), reason);
-    crate::platform::set_title(&page.title);
-    page.body.into()
+/// The title to set after drawing comes with it.
+pub fn broken(rt: Runtime, reason: &str) -> (String, Markup) {
+    let page = mingbai_view::status::broken(&rt.hotline.get_untracked(), reason);
+    (page.title, page.body.into())
 }

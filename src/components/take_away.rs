@@ -5,8 +5,9 @@
 //! One dialog at a time, outside `#app`, which is made `inert` while it is open.
 
 use super::markup::{create, el, tx, El, Node};
-use leptos::prelude::{document, request_animation_frame, window};
-use std::cell::RefCell;
+use crate::runtime::Runtime;
+use leptos::prelude::{document, request_animation_frame, SetValue, UpdateValue};
+use mingbai_view::action::Action;
 use wasm_bindgen::JsCast;
 
 pub use mingbai_view::qr::qr_svg;
@@ -16,32 +17,16 @@ fn qr_or_note(url: &str, label: &str) -> El {
     qr_svg(url, label).unwrap_or_else(|| tx("p", "地址太长，无法生成二维码。请记下下面的地址。").class("note"))
 }
 
-/// This page's address without the kiosk switch (what a phone should open).
-pub fn page_url() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
-}
-
-thread_local! {
-    static RETURN_FOCUS: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
-}
-
 const BACKDROP_ID: &str = "ui-dialog";
 
 /// Opens a dialog: `role` is `dialog` or `alertdialog`; `body` under the heading; a close
 /// button is added unless `actions` are given (then the first action gets focus).
-pub fn open(role: &'static str, title: &str, body: Vec<Node>, actions: Option<El>) {
+pub fn open(rt: Runtime, role: &'static str, title: &str, body: Vec<Node>, actions: Option<El>) {
     close_silently();
     let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    RETURN_FOCUS.with(|r| *r.borrow_mut() = active);
+    rt.dialog_return.set_value(active);
     let actions = actions.unwrap_or_else(|| {
-        el("p").class("dialog-actions").child(
-            el("button").attr("type", "button").attr("data-ui", "close").class("dialog-main").text("关闭"),
-        )
+        el("p").class("dialog-actions").child(Action::CloseDialog.button("关闭").class("dialog-main"))
     });
     let dialog = el("div")
         .class("ui-backdrop")
@@ -88,20 +73,21 @@ fn close_silently() {
 }
 
 /// Closes the dialog and gives focus back to where it was.
-pub fn close() {
+pub fn close(rt: Runtime) {
     if !is_open() {
         return;
     }
     close_silently();
-    if let Some(el) = RETURN_FOCUS.with(|r| r.borrow_mut().take()) {
+    if let Some(el) = rt.dialog_return.try_update_value(Option::take).flatten() {
         let _ = el.focus();
     }
 }
 
 /// "扫码带走": this page's address for the phone.
-pub fn show_page() {
-    let url = page_url();
+pub fn show_page(rt: Runtime) {
+    let url = crate::platform::page_url();
     open(
+        rt,
         "dialog",
         "扫码带走",
         vec![
@@ -114,8 +100,9 @@ pub fn show_page() {
 }
 
 /// The kiosk does not leave the app: an outside address becomes a QR code for the phone.
-pub fn show_outside_link(url: &str) {
+pub fn show_outside_link(rt: Runtime, url: &str) {
     open(
+        rt,
         "dialog",
         "请用手机扫码打开",
         vec![
@@ -128,8 +115,9 @@ pub fn show_outside_link(url: &str) {
 }
 
 /// A phone number, large, with a note to call it from a phone.
-pub fn show_phone(number: &str) {
+pub fn show_phone(rt: Runtime, number: &str) {
     open(
+        rt,
         "dialog",
         "请用手机拨打",
         vec![

@@ -2,19 +2,20 @@
 //! profile (urgent first, then newest), each marked read or unread, read state kept on the
 //! device. Also the notification switch, and the home page's "为你推荐" block.
 
-use super::Ctx;
 use crate::components::common::{item_list, urgent_badge};
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
-use crate::platform::{self, notify};
-use crate::state::Loaded;
-use crate::subs::{button, with_inbox};
+use crate::components::page::{AppPage, Ctx};
+use crate::platform::notify;
+use crate::runtime::library::Loaded;
+use crate::runtime::subs::with_inbox;
+use mingbai_view::action::Action;
 use mingbai_core::subscribe::{self as sub, Inbox, Profile, Why};
 use mingbai_core::{ItemKind, Library, Priority};
 use mingbai_view::route::item_href;
 
-pub fn render(_: &Ctx) -> Markup {
-    platform::set_title("我的消息");
-    with_inbox(|loaded, p, inbox, state| inbox_view(loaded, p, inbox, &state.read)).unwrap_or_else(no_profile)
+pub fn render(cx: &Ctx) -> AppPage {
+    let body = with_inbox(cx.rt, |loaded, p, inbox, state| inbox_view(loaded, p, inbox, &state.read));
+    AppPage::new("我的消息", body.unwrap_or_else(no_profile))
 }
 
 fn heading() -> El {
@@ -38,7 +39,7 @@ fn read_state(key: &str, read: &[String]) -> El {
         el("p")
             .class("read-state")
             .child(tx("span", "未读").class("badge unread"))
-            .child(button("read", "标为已读").class("secondary").attr("data-key", key))
+            .child(Action::MarkRead { key: key.to_string() }.button("标为已读").class("secondary"))
     }
 }
 
@@ -88,7 +89,7 @@ fn inbox_view(loaded: &Loaded, p: &Profile, inbox: &Inbox, read: &[String]) -> M
     if unread > 0 {
         page.push(
             el("p")
-                .child(button("read-all", "全部标为已读").class("secondary"))
+                .child(Action::MarkAllRead.button("全部标为已读").class("secondary"))
                 .into(),
         );
     }
@@ -160,9 +161,9 @@ pub fn notify_controls(p: &Profile) -> El {
         )),
         notify::Permission::Granted if p.notify => box_
             .child(tx("p", "通知提醒已开启：有与您有关的新通知时，设备会弹出提醒。"))
-            .child(button("notify-off", "关闭通知提醒").class("secondary")),
+            .child(Action::NotifyOff.button("关闭通知提醒").class("secondary")),
         _ => box_
             .child(tx("p", "开启后，有与您有关的新通知时，手机或电脑会弹出提醒（浏览器会先询问您是否允许）。"))
-            .child(button("notify-on", "开启通知提醒")),
+            .child(Action::NotifyOn.button("开启通知提醒")),
     }
 }

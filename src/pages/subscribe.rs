@@ -4,10 +4,10 @@
 //! hand-off link after asking.
 
 use super::inbox::notify_controls;
-use super::{page, Ctx};
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
-use crate::platform;
-use crate::subs::{self, button};
+use crate::components::page::{page, AppPage, Ctx};
+use crate::runtime::subs;
+use mingbai_view::action::Action;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use mingbai_core::subscribe::{self as sub, Delivery, Profile, DEFAULT_REMIND_DAYS, REMIND_CHOICES};
@@ -20,10 +20,9 @@ pub fn SubsPage() -> impl IntoView {
     page(render_any)
 }
 
-fn render_any(cx: &Ctx) -> Markup {
-    // The router keeps this view when moving between the four routes: follow the path.
-    let path = leptos_router::hooks::use_location().pathname.get();
-    let page = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+fn render_any(cx: &Ctx) -> AppPage {
+    // The router keeps this view when moving between the routes: follow the path.
+    let page = cx.path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
     match page {
         "inbox" => super::inbox::render(cx),
         "import" => render_import(cx),
@@ -59,7 +58,7 @@ fn step_href(step: &str, p: &Profile) -> String {
     format!("/subscribe?step={step}&{}", sub::to_query(p))
 }
 
-fn render(cx: &Ctx) -> Markup {
+fn render(cx: &Ctx) -> AppPage {
     let lib = &cx.loaded.library;
     let step = cx.query.get_str("step").unwrap_or("");
     let draft = answers(cx.query);
@@ -69,16 +68,15 @@ fn render(cx: &Ctx) -> Markup {
     if step == "check" {
         return check(lib, &draft);
     }
-    subs::track();
-    match subs::profile() {
+    subs::track(cx.rt);
+    match subs::profile(cx.rt) {
         Some(p) => settings(lib, &p),
         None => intro(),
     }
 }
 
-fn intro() -> Markup {
-    platform::set_title("订阅提醒");
-    Markup(vec![
+fn intro() -> AppPage {
+    AppPage::new("订阅提醒", Markup(vec![
         tx("h1", "订阅提醒").into(),
         tx("p", "政策找人：告诉我们您是谁、关心什么，与您有关的通知、申报截止日期和政策变动会自动出现在“消息”里。").class("lead").into(),
         tx("p", format!("只需回答 {QUESTIONS} 个简单问题，再确认一下就好。不用注册，不用填写姓名和电话。")).into(),
@@ -88,7 +86,7 @@ fn intro() -> Markup {
             .text("）。")
             .into(),
         el("p").child(link("/subscribe?step=who", "开始设置").class("button-link")).into(),
-    ])
+    ]))
 }
 
 /// `(id, label)` of the taxonomy terms, those in `used` only when it is given.
@@ -154,9 +152,9 @@ fn carried(p: &Profile, asked: &[&str]) -> Vec<Node> {
     out
 }
 
-fn question(lib: &Library, index: usize, p: &Profile) -> Markup {
+fn question(lib: &Library, index: usize, p: &Profile) -> AppPage {
     let (name, heading, asked) = STEPS[index];
-    platform::set_title(&format!("订阅提醒：{heading}"));
+    let title = format!("订阅提醒：{heading}");
     let next = STEPS.get(index + 1).map_or("check", |s| s.0);
     let h1 = || tx("h1", heading);
     let fields: Vec<Node> = match name {
@@ -212,7 +210,7 @@ fn question(lib: &Library, index: usize, p: &Profile) -> Markup {
         }
     };
     let back = if index == 0 { "/subscribe".to_string() } else { step_href(STEPS[index - 1].0, p) };
-    Markup(vec![
+    AppPage::new(title, Markup(vec![
         tx("p", format!("订阅提醒 · 第 {} 个问题，共 {QUESTIONS} 个", index + 1)).class("kicker").into(),
         el("form")
             .class("question")
@@ -225,7 +223,7 @@ fn question(lib: &Library, index: usize, p: &Profile) -> Markup {
             .child(el("p").class("form-actions").child(el("button").attr("type", "submit").text("下一步")))
             .into(),
         el("p").class("back").child(link(back, "上一步")).into(),
-    ])
+    ]))
 }
 
 /// The labels of `ids` in `terms` (the id itself when the taxonomy lacks it), or `none`.
@@ -257,20 +255,19 @@ fn summary(lib: &Library, p: &Profile, editable: bool) -> El {
     }))
 }
 
-fn check(lib: &Library, p: &Profile) -> Markup {
-    platform::set_title("确认订阅设置");
+fn check(lib: &Library, p: &Profile) -> AppPage {
     let no_choice = (!p.has_selection()).then(|| {
         tx("p", "您没有选择身份、主题或地区：只会收到紧急通知和与您关注的内容有关的通知。").class("note")
     });
-    Markup(vec![
+    AppPage::new("确认订阅设置", Markup(vec![
         tx("p", format!("订阅提醒 · {QUESTIONS} 个问题已答完，最后确认一下")).class("kicker").into(),
         tx("h1", "请确认您的订阅设置").into(),
         summary(lib, p, true).into(),
         el("div").opt(no_choice).into(),
         tx("p", "保存后，设置只存在这台设备的浏览器里，不会发送到任何地方。").into(),
-        el("p").class("form-actions").child(button("save", "保存设置")).into(),
+        el("p").class("form-actions").child(Action::SaveProfile.button("保存设置")).into(),
         el("p").class("back").child(link(step_href(STEPS[STEPS.len() - 1].0, p), "上一步")).into(),
-    ])
+    ]))
 }
 
 /// The link that carries the profile to another device. The settings are in the fragment
@@ -280,8 +277,7 @@ fn export_link(p: &Profile) -> String {
     format!("{origin}/import#{}", sub::to_query(p))
 }
 
-fn settings(lib: &Library, p: &Profile) -> Markup {
-    platform::set_title("订阅设置");
+fn settings(lib: &Library, p: &Profile) -> AppPage {
     let follows: Vec<Node> = p
         .follows
         .iter()
@@ -293,10 +289,7 @@ fn settings(lib: &Library, p: &Profile) -> Markup {
                 .child(tx("span", format!("{}：", f.kind.label())).class("kind"))
                 .child(link(link_to.href(), title).class("item-title"))
                 .child(
-                    button("follow", "取消关注")
-                        .class("secondary")
-                        .attr("data-kind", f.kind.as_str())
-                        .attr("data-id", f.id.as_str()),
+                    Action::Follow { kind: f.kind, id: f.id.clone() }.button("取消关注").class("secondary"),
                 )
                 .into()
         })
@@ -307,9 +300,9 @@ fn settings(lib: &Library, p: &Profile) -> Markup {
         el("ul").class("item-list").children(follows)
     };
     let link_text = export_link(p);
-    let qr = crate::components::take_away::qr_svg(&link_text, "订阅设置二维码：用手机扫描即可导入")
+    let qr = mingbai_view::qr::qr_svg(&link_text, "订阅设置二维码：用手机扫描即可导入")
         .unwrap_or_else(|| tx("p", "设置较多，二维码放不下。请把下面的链接发到手机上打开。"));
-    Markup(vec![
+    AppPage::new("订阅设置", Markup(vec![
         tx("h1", "订阅设置").into(),
         el("p")
             .class("lead")
@@ -327,31 +320,29 @@ fn settings(lib: &Library, p: &Profile) -> Markup {
             .into(),
         section("subscribe-clear", "subscribe-block", "清除全部")
             .child(tx("p", "删除这台设备上保存的全部订阅设置、关注和已读记录。"))
-            .child(el("p").child(button("clear", "清除全部").class("danger")))
+            .child(el("p").child(Action::ClearDevice.button("清除全部").class("danger")))
             .child(el("p").child(link("/privacy", "隐私说明：本机保存了什么")))
             .into(),
-    ])
+    ]))
 }
 
-fn render_import(cx: &Ctx) -> Markup {
+fn render_import(cx: &Ctx) -> AppPage {
     let lib = &cx.loaded.library;
     let hash = window().location().hash().unwrap_or_default();
     match sub::from_link(&hash) {
         Err(reason) => {
-            platform::set_title("无法导入订阅设置");
-            Markup(vec![
+            AppPage::new("无法导入订阅设置", Markup(vec![
                 tx("h1", "无法导入订阅设置").into(),
                 tx("p", reason).into(),
                 el("p").child(link("/subscribe", "重新设置订阅")).into(),
-            ])
+            ]))
         }
         Ok(p) => {
-            platform::set_title("导入订阅设置？");
-            subs::track();
-            let replaces = subs::profile()
+            subs::track(cx.rt);
+            let replaces = subs::profile(cx.rt)
                 .is_some()
                 .then(|| tx("p", "这台设备上已有订阅设置，导入后会被替换。").class("note"));
-            Markup(vec![
+            AppPage::new("导入订阅设置？", Markup(vec![
                 tx("h1", "导入订阅设置？").into(),
                 tx("p", "这个链接带来了下面这些订阅设置。导入后，与您有关的通知会出现在这台设备的“消息”里。").into(),
                 summary(lib, &p, false).into(),
@@ -359,10 +350,10 @@ fn render_import(cx: &Ctx) -> Markup {
                 el("div").opt(replaces).into(),
                 el("p")
                     .class("form-actions")
-                    .child(button("import", "导入"))
+                    .child(Action::ImportProfile.button("导入"))
                     .child(link("/", "不导入，回到首页"))
                     .into(),
-            ])
+            ]))
         }
     }
 }

@@ -4,14 +4,14 @@
 //! take-over of a pre-rendered page (`platform::takeover`).
 
 use crate::components::markup::Markup;
-use crate::platform::{self, search::use_search, storage, takeover};
-use crate::state::{app_state, Loaded};
+use crate::platform::{self, live, storage, takeover};
+use crate::runtime::{feedback, subs, use_runtime, Runtime};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use mingbai_core::{FileRole, FIRST_SCREEN};
 use mingbai_view::pages::SearchState;
 use mingbai_view::route::{Query, Route};
-use mingbai_view::site::{Device, Site};
+use mingbai_view::site::Device;
 
 /// The kinds a route's page needs, and whether a large library's first-screen block will do.
 fn needs(route: &Route) -> (&'static [FileRole], bool) {
@@ -28,32 +28,32 @@ fn needs(route: &Route) -> (&'static [FileRole], bool) {
 }
 
 /// What this device keeps, as pages show it (reactive: subscriptions change it).
-fn device(route: &Route) -> Device {
-    crate::subs::track();
+fn device(rt: Runtime, route: &Route) -> Device {
+    subs::track(rt);
     Device {
-        profile: crate::subs::profile(),
+        profile: subs::profile(rt),
         stored_keys: if *route == Route::Privacy {
             storage::keys(mingbai_core::subscribe::KEY_PREFIX)
         } else {
             Vec::new()
         },
-        has_voice: crate::components::read_aloud::has_voice(),
+        has_voice: rt.speech.with_value(|s| s.has_voice),
     }
 }
 
 #[component]
 pub fn ViewPage() -> impl IntoView {
-    let state = app_state();
+    let rt = use_runtime();
     let location = use_location();
-    let search = use_search();
+    let search = rt.search;
     move || {
         let route = Route::parse(&location.pathname.get());
         let query = Query::parse(&location.search.get());
-        let loaded = state.loaded().unwrap_or_default();
+        let loaded = rt.loaded().unwrap_or_default();
         let (kinds, preview_ok) = needs(&route);
         let ready = if preview_ok { loaded.shows(kinds) } else { loaded.has(kinds) };
         if !ready {
-            crate::platform::load::request(kinds);
+            crate::runtime::load::request(rt, kinds);
             return crate::components::status::loading();
         }
         let search_state = (route == Route::Search).then(|| {
@@ -65,14 +65,19 @@ pub fn ViewPage() -> impl IntoView {
                 response: params.request().and_then(|r| search.search(&r)),
             }
         });
-        if let Some(r) = search_state.as_ref().and_then(|s| s.response.as_ref()) {
-            let matched_any = r.total > 0 || r.facets.kind.iter().any(|v| v.count > 0);
-            platform::feedback::searched(query.get("q").unwrap_or_default(), r, matched_any);
-        }
+        // What a search tells the feedback report (sent after drawing).
+        let searched = search_state
+            .as_ref()
+            .and_then(|s| s.response.clone())
+            .filter(|_| rt.feedback_enabled())
+            .map(|r| (query.get("q").unwrap_or_default().to_string(), r));
         let announce = search_state
             .as_ref()
             .and_then(|s| mingbai_view::pages::search::announcement(&query, s.response.as_ref()));
-        let page = render(&loaded, &route, &query, search_state, state.hotline.get());
+        let hotline = rt.hotline.get();
+        let page = rt.with_site(&loaded, &hotline, &device(rt, &route), |site| {
+            mingbai_view::render(site, &route, &query, search_state)
+        });
         let title = page.title.clone();
         let opened_notice = match (&route, page.found) {
             (Route::Notice(id), true) => Some(id.clone()),
@@ -83,41 +88,22 @@ pub fn ViewPage() -> impl IntoView {
         queue_microtask(move || {
             platform::set_title(&title);
             if let Some(id) = opened_notice {
-                crate::subs::opened_notice(&id);
+                subs::opened_notice(rt, &id);
             }
             if is_policy {
                 // The content may arrive after the first paint: honour `#section-id` now.
                 platform::scroll_to_fragment();
             }
             if let Some(text) = announce {
-                crate::components::search_box::announce(text);
+                live::announce(text);
             }
-            platform::feedback::page_drawn();
+            if let Some((q, r)) = searched {
+                let matched_any = r.total > 0 || r.facets.kind.iter().any(|v| v.count > 0);
+                feedback::searched(rt, &q, &r, matched_any);
+            }
+            feedback::page_drawn(rt);
             takeover::page_drawn();
         });
         Markup::from(page.body)
     }
-}
-
-fn render(loaded: &Loaded, route: &Route, query: &Query, search: Option<SearchState>, hotline: String) -> mingbai_view::site::Page {
-    with_site(loaded, &hotline, &device(route), |site| mingbai_view::render(site, route, query, search))
-}
-
-/// Runs `f` with the `Site` the pure pages render from: the loaded library, the hotline, this
-/// device, this page's address, the kiosk flag, and links resolved against the library's URL.
-pub fn with_site<R>(loaded: &Loaded, hotline: &str, device: &Device, f: impl FnOnce(&Site) -> R) -> R {
-    let resolve = |url: &str| platform::fetch::resolve(url, &loaded.manifest_url);
-    let page_url = crate::components::take_away::page_url();
-    f(&Site {
-        library: &loaded.library,
-        today: loaded.today.clone(),
-        hotline,
-        resolve: &resolve,
-        kinds: &loaded.kinds,
-        failed: &loaded.failed,
-        device: Some(device),
-        kiosk: crate::surfaces::is_kiosk(),
-        page_url: Some(&page_url),
-        feedback: platform::feedback::enabled(),
-    })
 }

@@ -1,14 +1,11 @@
-//! The browser layer: configuration, fetching the library, today's date, document title and
-//! scrolling. Everything that touches web APIs lives here; pages stay declarative.
+//! The browser layer: fetching, storage, notifications, the DOM helpers, the live regions, the
+//! take-over of a pre-rendered page, today's date, the document title and scrolling. The
+//! lowest layer of `src/`: it imports nothing from the rest of the app (see `runtime`).
 
-pub mod config;
-pub mod feedback;
+pub mod dom;
 pub mod fetch;
-pub mod keep_later;
-pub mod load;
+pub mod live;
 pub mod notify;
-pub mod refresh;
-pub mod search;
 pub mod storage;
 pub mod takeover;
 
@@ -32,6 +29,12 @@ pub fn today() -> Option<IsoDate> {
         (now.get_month() + 1) as u8,
         now.get_date() as u8,
     )
+}
+
+/// This page's address without the query (what a phone should open: no kiosk switch).
+pub fn page_url() -> String {
+    let location = window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
 /// Sets `document.title` to "<page title> - 明白".

@@ -9,14 +9,11 @@
 //! with `html.app-ready`.
 
 use leptos::prelude::{document, window};
-use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-thread_local! {
-    /// A pre-rendered page is waiting to be taken over.
-    static WAITING: Cell<bool> = const { Cell::new(false) };
-}
+/// On `#app` while it is drawn out of sight, waiting to take over the pre-rendered page.
+const WAITING: &str = "data-taking-over";
 
 /// Whether the served page was pre-rendered for this very path (index.html's boot script marks
 /// a page served for another path, e.g. the home page as a host's fallback, `not-this-page`).
@@ -30,7 +27,7 @@ pub fn prerendered() -> bool {
 /// id (`#search-q`, `#unread-badge`, `#flash`…) finds the app's own element, not the copy about
 /// to go.
 pub fn prepare(app: &Element) {
-    WAITING.with(|w| w.set(true));
+    let _ = app.set_attribute(WAITING, "");
     let _ = app.set_attribute("hidden", "");
     if let Some(boot) = document().get_element_by_id("boot") {
         if let Ok(with_ids) = boot.query_selector_all("[id]") {
@@ -54,11 +51,13 @@ pub fn app_ready() {
 /// Called after a route's page has been drawn from the library (or the library cannot be
 /// opened): completes a waiting take-over.
 pub fn page_drawn() {
-    if !WAITING.with(|w| w.replace(false)) {
-        return;
-    }
     let doc = document();
-    let (Some(boot), Some(app)) = (doc.get_element_by_id("boot"), doc.get_element_by_id("app")) else {
+    let Some(app) = doc.get_element_by_id("app").filter(|app| app.has_attribute(WAITING)) else {
+        return;
+    };
+    let _ = app.remove_attribute(WAITING);
+    let Some(boot) = doc.get_element_by_id("boot") else {
+        let _ = app.remove_attribute("hidden");
         app_ready();
         return;
     };

@@ -16,27 +16,27 @@
 //! stylesheet removes every `min-height: …vh`, so a taller iframe cannot make a taller report
 //! (which made the host grow the iframe without end). Reports are debounced.
 
-use crate::platform::config;
+use crate::runtime::{Runtime, EMBED_BASE as BASE};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-pub const BASE: &str = "/embed";
 
 /// Quiet time before a height change is reported (a page settling reports once).
 const HEIGHT_DEBOUNCE_MS: u64 = 120;
 
-thread_local! {
-    static ORIGINS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    static LAST_HEIGHT: Cell<i32> = const { Cell::new(-1) };
-    static HEIGHT_TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
+/// What the embed remembers while it runs (held by its listeners).
+struct State {
+    /// The origins allowed to talk to the app.
+    origins: Vec<String>,
+    last_height: i32,
+    height_timer: Option<TimeoutHandle>,
     /// Refused origins already named in the console (once each).
-    static WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    warned: Vec<String>,
 }
+
+type Embed = StoredValue<State, LocalStorage>;
 
 fn own_origin() -> String {
     window().location().origin().unwrap_or_default()
@@ -54,20 +54,20 @@ fn allowed_origins(configured: Vec<String>) -> Vec<String> {
     origins
 }
 
-fn allowed(origin: &str) -> bool {
-    ORIGINS.with(|o| o.borrow().iter().any(|a| a == origin))
+fn allowed(embed: Embed, origin: &str) -> bool {
+    embed.with_value(|e| e.origins.iter().any(|a| a == origin))
 }
 
 /// Names a refused host page in the console (once per origin).
-fn warn_refused(origin: &str, what: &str) {
-    if WARNED.with(|w| {
-        let mut w = w.borrow_mut();
-        let seen = w.iter().any(|o| o == origin);
+fn warn_refused(embed: Embed, origin: &str, what: &str) {
+    let seen = embed.try_update_value(|e| {
+        let seen = e.warned.iter().any(|o| o == origin);
         if !seen {
-            w.push(origin.to_string());
+            e.warned.push(origin.to_string());
         }
         seen
-    }) {
+    });
+    if seen != Some(false) {
         return;
     }
     leptos::logging::warn!(
@@ -93,49 +93,35 @@ fn parent_origin() -> Option<String> {
     })
 }
 
-/// Whether this page load is an embed (decided once, at start).
-pub fn active() -> bool {
-    let path = window().location().pathname().unwrap_or_default();
-    let on = path == BASE || path.starts_with("/embed/");
-    if on {
-        if let Some(html) = document().document_element() {
-            let _ = html.class_list().add_1("surface-embed");
-        }
-    }
-    on
-}
-
-/// Starts the embed behaviour (inside the router, once).
-pub fn start(navigate: impl Fn(&str, NavigateOptions) + 'static) {
-    ORIGINS.with(|o| *o.borrow_mut() = allowed_origins(Vec::new()));
-    spawn_local(async {
-        let config = config::load().await;
-        ORIGINS.with(|o| *o.borrow_mut() = allowed_origins(config.embed_origins));
-        let framed = window().parent().ok().flatten().is_some_and(|p| p != window());
-        if let Some(parent) = parent_origin().filter(|o| framed && !allowed(o)) {
-            warn_refused(&parent, "不会向它发送消息");
-        }
-        post_navigated();
-        LAST_HEIGHT.with(|h| h.set(-1));
-        post_height();
+/// Starts the embed behaviour (inside the router, once; `config.json` has been read).
+pub fn start(rt: Runtime, navigate: impl Fn(&str, NavigateOptions) + 'static) {
+    let embed: Embed = StoredValue::new_local(State {
+        origins: allowed_origins(rt.config.with_value(|c| c.embed_origins.clone())),
+        last_height: -1,
+        height_timer: None,
+        warned: Vec::new(),
     });
-    listen(navigate);
-    observe();
+    let framed = window().parent().ok().flatten().is_some_and(|p| p != window());
+    if let Some(parent) = parent_origin().filter(|o| framed && !allowed(embed, o)) {
+        warn_refused(embed, &parent, "不会向它发送消息");
+    }
+    listen(embed, navigate);
+    observe(embed);
     let location = use_location();
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();
-        request_animation_frame(post_navigated);
+        request_animation_frame(move || post_navigated(embed));
     });
 }
 
-fn post(message: &js_sys::Object) {
+fn post(embed: Embed, message: &js_sys::Object) {
     let Ok(Some(parent)) = window().parent() else { return };
     if parent == window() {
         return;
     }
-    ORIGINS.with(|origins| {
-        for origin in origins.borrow().iter() {
+    embed.with_value(|e| {
+        for origin in &e.origins {
             let _ = parent.post_message(message, origin);
         }
     });
@@ -158,34 +144,32 @@ fn app_path() -> String {
     format!("{path}{}", location.search().unwrap_or_default())
 }
 
-fn post_navigated() {
-    post(&message(
+fn post_navigated(embed: Embed) {
+    post(embed, &message(
         "mingbai:navigated",
         &[("path", app_path().into()), ("title", document().title().into())],
     ));
-    post_height();
+    post_height(embed);
 }
 
 /// Reports the content height when it changed: the height of `#app` (the app's content, whose
 /// height never depends on the iframe's), plus where it starts.
-fn post_height() {
+fn post_height(embed: Embed) {
     let Some(app) = document().get_element_by_id("app") else { return };
     let rect = app.get_bounding_client_rect();
     let top = rect.top() + window().scroll_y().unwrap_or(0.0);
     let px = (rect.height() + top.max(0.0)).ceil() as i32;
-    if LAST_HEIGHT.with(|h| h.replace(px)) != px {
-        post(&message("mingbai:height", &[("px", px.into())]));
+    if embed.try_update_value(|e| std::mem::replace(&mut e.last_height, px)) != Some(px) {
+        post(embed, &message("mingbai:height", &[("px", px.into())]));
     }
 }
 
 /// Reports the height once changes have stopped for a moment.
-fn post_height_soon() {
-    HEIGHT_TIMER.with(|t| {
-        if let Some(previous) = t.borrow_mut().take() {
-            previous.clear();
-        }
-        *t.borrow_mut() = set_timeout_with_handle(post_height, std::time::Duration::from_millis(HEIGHT_DEBOUNCE_MS)).ok();
-    });
+fn post_height_soon(embed: Embed) {
+    let timer = set_timeout_with_handle(move || post_height(embed), std::time::Duration::from_millis(HEIGHT_DEBOUNCE_MS)).ok();
+    if let Some(Some(previous)) = embed.try_update_value(|e| std::mem::replace(&mut e.height_timer, timer)) {
+        previous.clear();
+    }
 }
 
 /// A path the host may navigate to: an app path, never another site or a script URL.
@@ -198,14 +182,14 @@ fn safe_path(path: &str) -> Option<String> {
     Some(if path.is_empty() { "/".to_string() } else { path.to_string() })
 }
 
-fn listen(navigate: impl Fn(&str, NavigateOptions) + 'static) {
+fn listen(embed: Embed, navigate: impl Fn(&str, NavigateOptions) + 'static) {
     let handle = window_event_listener(leptos::ev::message, move |ev| {
         let origin = ev.origin();
         let data = ev.data();
         let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string());
-        if !allowed(&origin) {
+        if !allowed(embed, &origin) {
             if field("type").is_some_and(|t| t.starts_with("mingbai:")) {
-                warn_refused(&origin, "忽略它发来的消息");
+                warn_refused(embed, &origin, "忽略它发来的消息");
             }
             return;
         }
@@ -226,7 +210,7 @@ fn listen(navigate: impl Fn(&str, NavigateOptions) + 'static) {
 
 /// Keeps links inside `/embed/` (and opens other sites in a new tab, since many refuse to be
 /// framed), and reports height changes.
-fn observe() {
+fn observe(embed: Embed) {
     let rewrite = Closure::<dyn FnMut()>::new(move || {
         let doc = document();
         if let Ok(links) = doc.query_selector_all("a[href^='/']:not([href^='/embed'])") {
@@ -257,7 +241,7 @@ fn observe() {
     }
     rewrite.forget();
 
-    let resized = Closure::<dyn FnMut()>::new(post_height_soon);
+    let resized = Closure::<dyn FnMut()>::new(move || post_height_soon(embed));
     if let (Ok(observer), Some(app)) = (
         web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()),
         document().get_element_by_id("app"),

@@ -8,14 +8,15 @@
 //! one above the other in portrait, the pad first, so it is reachable without scrolling either
 //! way (style/kiosk.css).
 
-use mingbai_core::ItemKind;
-use mingbai_view::route::{encode, item_href, Route};
-use super::{config, go, html_class};
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
+use crate::components::page::{page, AppPage, Ctx};
 use crate::components::{read_aloud, take_away};
-use crate::pages::{page, Ctx};
+use crate::platform::{dom::html_class, live};
+use crate::runtime::Runtime;
 use leptos::prelude::*;
-use std::cell::Cell;
+use mingbai_core::ItemKind;
+use mingbai_view::action::Action;
+use mingbai_view::route::{encode, item_href, Route};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,9 +45,7 @@ fn tiles(items: impl IntoIterator<Item = Node>) -> El {
     el("ul").class("kiosk-tiles").children(items)
 }
 
-fn render(cx: &Ctx) -> Markup {
-    crate::platform::set_title("自助查询");
-    super::html_class("surface-kiosk", true);
+fn render(cx: &Ctx) -> AppPage {
     let lib = &cx.loaded.library;
     let today = cx.loaded.today.as_ref();
     let hot = lib.current_hot_questions(8, today);
@@ -73,31 +72,13 @@ fn render(cx: &Ctx) -> Markup {
         .attr("aria-label", "欢迎")
         .child(tx("p", "查政策 · 看解读 · 问问题").class("kiosk-tagline"))
         .child(el("ul").class("kiosk-cycle").id("kiosk-cycle").children(cycle))
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("kiosk-start")
-                .attr("data-ui", "kiosk-start")
-                .text("点击屏幕开始"),
-        );
+        .child(Action::KioskStart.button("点击屏幕开始").class("kiosk-start"));
 
     let letters = ('a'..='z').map(|c| {
-        el("button")
-            .attr("type", "button")
-            .class("pad-key")
-            .attr("data-ui", "pad")
-            .attr("data-key", c.to_string())
-            .text(c.to_ascii_uppercase().to_string())
-            .into()
+        Action::Pad { key: c.to_string() }.button(c.to_ascii_uppercase().to_string()).class("pad-key").into()
     });
     let pad_button = |key: &'static str, text: &'static str| -> Node {
-        el("button")
-            .attr("type", "button")
-            .attr("class", format!("pad-key pad-{key}"))
-            .attr("data-ui", "pad")
-            .attr("data-key", key)
-            .text(text)
-            .into()
+        Action::Pad { key: key.to_string() }.button(text).attr("class", format!("pad-key pad-{key}")).into()
     };
     let pad = section("kiosk-pad", "kiosk-block", "按拼音首字母查找")
         .child(tx("p", "例如“医疗保险”，依次点 Y L B X，再点“搜索”。").class("kiosk-hint"))
@@ -156,7 +137,7 @@ fn render(cx: &Ctx) -> Markup {
         ))
     });
 
-    Markup(vec![
+    AppPage::new("自助查询", Markup(vec![
         tx("h1", format!("{} · 自助查询", lib.name())).into(),
         hero.into(),
         el("div")
@@ -166,7 +147,7 @@ fn render(cx: &Ctx) -> Markup {
             .child(el("div").class("kiosk-col kiosk-find").child(pad).opt(topics_block))
             .child(el("div").class("kiosk-col kiosk-browse").opt(hot_block).opt(themes_block).opt(words_block).opt(cards_block))
             .into(),
-    ])
+    ]))
 }
 
 fn by_id(id: &str) -> Option<web_sys::Element> {
@@ -191,17 +172,17 @@ pub fn start_session() {
 }
 
 /// The initials pad: letters build the query, 搜索 opens `/search?q=…` in kiosk mode.
-pub fn pad(button: &web_sys::Element) {
+pub fn pad(key: &str, go: &dyn Fn(&str)) {
     let Some(display) = by_id("pad-display") else { return };
     let mut typed = display.text_content().unwrap_or_default().to_ascii_lowercase();
-    match button.get_attribute("data-key").unwrap_or_default().as_str() {
+    match key {
         "back" => {
             typed.pop();
         }
         "clear" => typed.clear(),
         "go" => {
             if typed.is_empty() {
-                crate::components::search_box::announce("请先点字母，再点搜索".to_string());
+                live::announce("请先点字母，再点搜索");
             } else {
                 go(&search_href(&typed));
             }
@@ -217,7 +198,7 @@ pub fn pad(button: &web_sys::Element) {
 
 /// Link clicks on the kiosk: the attract screen starts on any touch; `tel:` and every address
 /// that is not a route of this app open a dialog instead of leaving.
-pub fn intercept_click(ev: &web_sys::Event, target: &web_sys::Element) {
+pub fn intercept_click(rt: Runtime, ev: &web_sys::Event, target: &web_sys::Element, go: &dyn Fn(&str)) {
     if target.closest("#kiosk-hero").ok().flatten().is_some() {
         ev.prevent_default();
         start_session();
@@ -228,7 +209,7 @@ pub fn intercept_click(ev: &web_sys::Event, target: &web_sys::Element) {
     if let Some(number) = href.strip_prefix("tel:") {
         ev.prevent_default();
         ev.stop_propagation();
-        take_away::show_phone(&js_sys::decode_uri_component(number).ok().and_then(|s| s.as_string()).unwrap_or_else(|| number.to_string()));
+        take_away::show_phone(rt, &js_sys::decode_uri_component(number).ok().and_then(|s| s.as_string()).unwrap_or_else(|| number.to_string()));
         return;
     }
     let location = window().location();
@@ -242,7 +223,7 @@ pub fn intercept_click(ev: &web_sys::Event, target: &web_sys::Element) {
     if !in_app {
         ev.prevent_default();
         ev.stop_propagation();
-        take_away::show_outside_link(&url.href());
+        take_away::show_outside_link(rt, &url.href());
     } else if url.pathname() == "/" {
         // The home of the kiosk is its own start page.
         ev.prevent_default();
@@ -253,32 +234,23 @@ pub fn intercept_click(ev: &web_sys::Event, target: &web_sys::Element) {
 
 // ---- idle reset -------------------------------------------------------------------------------
 
-thread_local! {
-    static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
-    /// When the open countdown ends (ms since the epoch); `None` while no countdown is shown.
-    static DEADLINE: Cell<Option<f64>> = const { Cell::new(None) };
-    static TICKS: Cell<u32> = const { Cell::new(0) };
-}
-
 fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Any touch, key, wheel or input counts as someone being there (not while the countdown is
-/// shown: only "继续使用" ends it, so a stray touch cannot click through the dialog).
-pub fn activity(_kind: &str) {
-    if DEADLINE.with(Cell::get).is_none() {
-        LAST_ACTIVITY.with(|l| l.set(now()));
-    }
+/// Any touch, key, wheel or input counts as someone being there (see `runtime::kiosk::Idle`).
+pub fn activity(rt: Runtime) {
+    rt.kiosk.update_value(|idle| idle.touched(now()));
 }
 
-pub fn countdown_open() -> bool {
-    DEADLINE.with(Cell::get).is_some()
+pub fn countdown_open(rt: Runtime) -> bool {
+    rt.kiosk.with_value(|idle| idle.countdown_open())
 }
 
-pub fn start_idle_timer() {
-    LAST_ACTIVITY.with(|l| l.set(now()));
-    let tick = Closure::<dyn FnMut()>::new(tick);
+/// The kiosk's idle clock, ticking once a second for as long as the page lives.
+pub fn start_idle_timer(rt: Runtime) {
+    rt.kiosk.update_value(|idle| idle.resume(now()));
+    let tick = Closure::<dyn FnMut()>::new(move || tick(rt));
     let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000);
     tick.forget();
 }
@@ -316,33 +288,36 @@ fn pristine() -> bool {
         && storages().iter().all(|s| visitor_keys(s).is_empty())
 }
 
-fn tick() {
-    let ticks = TICKS.with(|t| {
-        t.set(t.get().wrapping_add(1));
-        t.get()
-    });
+fn tick(rt: Runtime) {
+    let Some(idle) = rt.kiosk.try_update_value(|idle| {
+        idle.ticks = idle.ticks.wrapping_add(1);
+        *idle
+    }) else {
+        return;
+    };
+    let ticks = idle.ticks;
     if ticks % 5 == 0 && !reduced_motion() {
         advance_attract();
     }
     let now = now();
-    if let Some(deadline) = DEADLINE.with(Cell::get) {
+    if let Some(deadline) = idle.deadline {
         let left = ((deadline - now) / 1000.0).ceil();
         if left <= 0.0 {
-            reset();
+            reset(rt);
         } else if let Some(count) = by_id("countdown-seconds") {
             count.set_text_content(Some(&(left as u32).to_string()));
         }
         return;
     }
-    let idle_ms = f64::from(config().idle_seconds) * 1000.0;
-    if now - LAST_ACTIVITY.with(Cell::get) < idle_ms {
+    let idle_ms = f64::from(rt.config.with_value(|c| c.kiosk.idle_seconds)) * 1000.0;
+    if now - idle.last_activity < idle_ms {
         return;
     }
     if pristine() {
-        LAST_ACTIVITY.with(|l| l.set(now));
+        rt.kiosk.update_value(|idle| idle.last_activity = now);
         return;
     }
-    open_countdown(now);
+    open_countdown(rt, now);
 }
 
 /// The attract screen shows its next item.
@@ -361,11 +336,12 @@ fn advance_attract() {
     }
 }
 
-fn open_countdown(now: f64) {
-    let seconds = config().countdown_seconds;
-    DEADLINE.with(|d| d.set(Some(now + f64::from(seconds) * 1000.0)));
-    read_aloud::stop();
+fn open_countdown(rt: Runtime, now: f64) {
+    let seconds = rt.config.with_value(|c| c.kiosk.countdown_seconds);
+    rt.kiosk.update_value(|idle| idle.deadline = Some(now + f64::from(seconds) * 1000.0));
+    read_aloud::stop(rt);
     take_away::open(
+        rt,
         "alertdialog",
         "还在使用吗？",
         vec![el("p")
@@ -373,30 +349,21 @@ fn open_countdown(now: f64) {
             .child(el("span").id("countdown-seconds").class("countdown-number").text(seconds.to_string()))
             .text(" 秒后将清除本次查询的所有内容，回到首页。")
             .into()],
-        Some(
-            el("p").class("dialog-actions").child(
-                el("button")
-                    .attr("type", "button")
-                    .class("dialog-main continue")
-                    .attr("data-ui", "continue")
-                    .text("继续使用"),
-            ),
-        ),
+        Some(el("p").class("dialog-actions").child(Action::KioskContinue.button("继续使用").class("dialog-main continue"))),
     );
 }
 
 /// "继续使用": the countdown closes and the idle time starts again.
-pub fn continue_session() {
-    DEADLINE.with(|d| d.set(None));
-    LAST_ACTIVITY.with(|l| l.set(now()));
-    take_away::close();
+pub fn continue_session(rt: Runtime) {
+    rt.kiosk.update_value(|idle| idle.resume(now()));
+    take_away::close(rt);
 }
 
 /// Wipes this visitor's traces and starts over with a full page load of `/kiosk` (which also
 /// lets a waiting service worker update take over).
-pub fn reset() {
-    DEADLINE.with(|d| d.set(None));
-    read_aloud::stop();
+pub fn reset(rt: Runtime) {
+    rt.kiosk.update_value(|idle| idle.deadline = None);
+    read_aloud::stop(rt);
     for storage in storages() {
         for key in visitor_keys(&storage) {
             let _ = storage.remove_item(&key);

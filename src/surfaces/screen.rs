@@ -13,15 +13,18 @@
 //! space between, its place in the carousel under it, and the hotline band at the foot with the
 //! pause button, shown only while there is more than one slide to rotate. Urgent notices take
 //! `screen.urgent_share` of the rotation (`mingbai_core::screen::rotation`).
+//!
+//! The screen is an app of its own inside the same runtime: it reads `config.json` and the
+//! library through the runtime's config and loader, and keeps what it shows in one cell held by
+//! its view.
 
 use crate::components::markup::{el, tx, El, Markup, Node};
-use crate::platform::{config, fetch, load, today};
-use crate::state::{app_state, AppState};
+use crate::platform::{fetch, today};
+use crate::runtime::{config, load, Runtime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use mingbai_core::screen::{parse_kinds, refresh_usable, rotation, slides, urgent_share, DEFAULT_URGENT_SHARE};
+use mingbai_core::screen::{parse_kinds, refresh_usable, rotation, slides};
 use mingbai_core::{IsoDate, ItemKind, Library};
-use std::cell::RefCell;
 use std::time::Duration;
 
 /// While nothing could be loaded yet, retry at least this often.
@@ -38,31 +41,17 @@ struct Shown {
     waiting: Option<String>,
 }
 
-thread_local! {
-    static SHOWN: RefCell<Shown> = const {
-        RefCell::new(Shown { library: None, kinds: Vec::new(), urgent_share: DEFAULT_URGENT_SHARE, region: None, waiting: None })
-    };
-}
-
-/// `screen.urgent_share` from config.json (read here, not in `platform::config`, so the screen's
-/// settings stay in this file; the browser cache answers the second read).
-async fn configured_urgent_share() -> f64 {
-    let text = fetch::text("/config.json").await.unwrap_or_default();
-    let value = mingbai_core::json::parse(text.trim_start_matches('\u{feff}')).ok();
-    urgent_share(value.as_ref().and_then(|v| v.get("screen")?.get("urgent_share")?.as_f64()))
-}
-
-/// Whether this page load is the display screen.
-pub fn active() -> bool {
-    let path = window().location().pathname().unwrap_or_default();
-    path == "/screen" || path.starts_with("/screen/")
-}
+type Screen = StoredValue<Shown, LocalStorage>;
 
 /// The whole screen surface (no site chrome, no router).
-pub fn view() -> impl IntoView {
-    if let Some(html) = document().document_element() {
-        let _ = html.class_list().add_1("surface-screen");
-    }
+pub fn view(rt: Runtime) -> impl IntoView {
+    let shown: Screen = StoredValue::new_local(Shown {
+        library: None,
+        kinds: Vec::new(),
+        urgent_share: mingbai_core::screen::DEFAULT_URGENT_SHARE,
+        region: None,
+        waiting: None,
+    });
     // Bumped whenever the slide on screen may change (next slide, new library).
     let step = RwSignal::new(0usize);
     let loaded = RwSignal::new(false);
@@ -70,8 +59,7 @@ pub fn view() -> impl IntoView {
     // How many slides one cycle has (the pause button only shows when something rotates).
     let cycle = RwSignal::new(0usize);
     let region = RwSignal::new(String::new());
-    let state = app_state();
-    spawn_local(run(state, step, loaded, paused));
+    spawn_local(run(rt, shown, step, loaded, paused));
     let toggle = move |_| paused.update(|p| *p = !*p);
     view! {
         <div class="screen">
@@ -82,9 +70,10 @@ pub fn view() -> impl IntoView {
                 {move || {
                     let i = step.get();
                     if loaded.get() {
-                        let (markup, slots, name) = render(i);
+                        let (markup, slots, name, title) = render(shown, i);
                         cycle.set(slots);
                         region.set(name);
+                        queue_microtask(move || crate::platform::set_title(&title));
                         markup
                     } else {
                         crate::components::status::loading()
@@ -92,7 +81,7 @@ pub fn view() -> impl IntoView {
                 }}
             </main>
             <footer class="screen-bar">
-                <p class="screen-hotline">{move || format!("咨询热线 {}", state.hotline.get())}</p>
+                <p class="screen-hotline">{move || format!("咨询热线 {}", rt.hotline.get())}</p>
                 {move || (cycle.get() > 1).then(|| view! {
                     <button type="button" class="screen-pause" on:click=toggle>
                         {move || if paused.get() { "继续轮播" } else { "暂停轮播" }}
@@ -103,17 +92,16 @@ pub fn view() -> impl IntoView {
     }
 }
 
-async fn run(state: AppState, step: RwSignal<usize>, loaded: RwSignal<bool>, paused: RwSignal<bool>) {
+async fn run(rt: Runtime, shown: Screen, step: RwSignal<usize>, loaded: RwSignal<bool>, paused: RwSignal<bool>) {
     let config = config::load().await;
+    rt.config.set_value(config.clone());
     if let Some(hotline) = &config.hotline {
-        state.hotline.set(hotline.clone());
+        rt.hotline.set(hotline.clone());
     }
     let screen = config.screen.clone();
-    let share = configured_urgent_share().await;
-    SHOWN.with(|s| {
-        let mut s = s.borrow_mut();
+    shown.update_value(|s| {
         s.kinds = parse_kinds(screen.kinds.iter().map(String::as_str));
-        s.urgent_share = share;
+        s.urgent_share = screen.urgent_share;
         s.region = config.region.clone();
     });
     let manifest_url = config.manifest_url();
@@ -121,8 +109,8 @@ async fn run(state: AppState, step: RwSignal<usize>, loaded: RwSignal<bool>, pau
     let refresh = move || {
         let url = manifest_url.clone();
         spawn_local(async move {
-            if let Some(hotline) = refresh_once(url.as_deref()).await.filter(|_| from_manifest) {
-                state.hotline.set(hotline);
+            if let Some(hotline) = refresh_once(shown, url.as_deref()).await.filter(|_| from_manifest) {
+                rt.hotline.set(hotline);
             }
             loaded.set(true);
             step.update(|_| {});
@@ -136,7 +124,7 @@ async fn run(state: AppState, step: RwSignal<usize>, loaded: RwSignal<bool>, pau
             let waited = std::cell::Cell::new(0u32);
             move || {
                 let w = waited.get() + 1;
-                let waiting = SHOWN.with(|s| s.borrow().library.is_none());
+                let waiting = shown.with_value(|s| s.library.is_none());
                 if w >= every || (waiting && w >= every.min(FIRST_LOAD_RETRY_SECONDS)) {
                     waited.set(0);
                     refresh();
@@ -159,13 +147,12 @@ async fn run(state: AppState, step: RwSignal<usize>, loaded: RwSignal<bool>, pau
 
 /// Loads the library again (past the HTTP cache) and keeps it when it is usable; returns the
 /// manifest's hotline when it did.
-async fn refresh_once(manifest_url: Option<&str>) -> Option<String> {
+async fn refresh_once(shown: Screen, manifest_url: Option<&str>) -> Option<String> {
     let result = match manifest_url {
         Some(url) => load::load_whole(url).await,
         None => Err("config.json 中的政策库地址不是有效的网址".to_string()),
     };
-    SHOWN.with(|s| {
-        let mut s = s.borrow_mut();
+    shown.try_update_value(|s| {
         match result {
             Ok(report) if s.library.is_none() || refresh_usable(&report.diagnostics) => {
                 for d in report.diagnostics.iter().filter(|d| d.is_error()) {
@@ -191,22 +178,21 @@ async fn refresh_once(manifest_url: Option<&str>) -> Option<String> {
             }
         }
     })
+    .flatten()
 }
 
 /// The slide for step `i` (or what the screen says while it has nothing to show), how many
-/// slides one cycle of the rotation has, and the district name for the top band.
-fn render(i: usize) -> (Markup, usize, String) {
-    SHOWN.with(|s| {
-        let s = s.borrow();
+/// slides one cycle of the rotation has, the district name for the top band and the title.
+fn render(shown: Screen, i: usize) -> (Markup, usize, String, String) {
+    shown.with_value(|s| {
         let Some(lib) = &s.library else {
-            crate::platform::set_title("政务公开显示屏");
             let markup = Markup(vec![el("div")
                 .class("screen-empty")
                 .child(tx("h1", "政策信息屏"))
                 .child(tx("p", "正在连接政策库，连接后自动显示内容。"))
                 .opt(s.waiting.as_ref().map(|r| tx("p", format!("（{r}）")).class("screen-reason")))
                 .into()]);
-            return (markup, 0, s.region.clone().unwrap_or_default());
+            return (markup, 0, s.region.clone().unwrap_or_default(), "政务公开显示屏".to_string());
         };
         let region = s
             .region
@@ -216,7 +202,7 @@ fn render(i: usize) -> (Markup, usize, String) {
             .map_or_else(|| lib.name().to_string(), |r| format!("{r} · 政务公开"));
         let today = today();
         let all = slides(lib, today.as_ref(), &s.kinds);
-        crate::platform::set_title(&format!("{} · 政务公开显示屏", lib.name()));
+        let title = format!("{} · 政务公开显示屏", lib.name());
         let order = rotation(&all, s.urgent_share);
         if order.is_empty() {
             let markup = Markup(vec![el("div")
@@ -224,14 +210,14 @@ fn render(i: usize) -> (Markup, usize, String) {
                 .child(tx("h1", lib.name()))
                 .child(tx("p", "暂无可展示的通知、解读和问答。"))
                 .into()]);
-            return (markup, 0, region);
+            return (markup, 0, region, title);
         }
         let n = order[i % order.len()];
         let slide = &all[n];
         // Distinct slides in this cycle (an urgent notice shown several times counts once).
         let distinct = if order.len() < all.len() { order.len() } else { all.len() };
         let url = format!("{}{}", fetch::site_root().trim_end_matches('/'), slide.href());
-        let qr = crate::components::take_away::qr_svg(&url, &format!("二维码：用手机扫描打开“{}”", slide.title));
+        let qr = mingbai_view::qr::qr_svg(&url, &format!("二维码：用手机扫描打开“{}”", slide.title));
         let mut text: El = el("div")
             .class("slide-text")
             .child(tx("p", slide.label()).class(if slide.urgent { "slide-kind urgent" } else { "slide-kind" }))
@@ -254,6 +240,6 @@ fn render(i: usize) -> (Markup, usize, String) {
             article.into(),
             tx("p", format!("第 {} 条，共 {} 条", n + 1, distinct)).class("slide-count").into(),
         ]);
-        (markup, order.len(), region)
+        (markup, order.len(), region, title)
     })
 }

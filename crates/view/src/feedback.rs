@@ -2,15 +2,15 @@
 //! (issue #16): "这条内容对您有帮助吗？", two real buttons, then after 没用 the optional one-tap
 //! reasons, and a thank-you in a polite status region.
 //!
-//! Pure markup: the app (`src/platform/feedback.rs`) handles the `data-action` clicks, sends
+//! Pure markup: the app handles the clicks (`Action::Feedback`), sends
 //! the signals and remembers which pages were answered. The buttons need the app (`needs-app`):
 //! the block is only rendered when the deployment turned feedback on (`Site::feedback`).
 //!
 //! Contract with the app: `#feedback` carries `data-kind` (a `mingbai_core::feedback::PageKind`
-//! code) and `data-id` (the entry id, or the query on the search page); buttons carry
-//! `data-action="feedback"` with `data-value` = `yes` | `no`, or `data-action="feedback-reason"`
-//! with `data-value` = a `Reason` code (`skip` sends 没用 without a reason).
+//! code) and `data-id` (the entry id, or the query on the search page); its buttons carry
+//! `Action::Feedback` with the answer (a reason after 没用, or none for 不选了).
 
+use crate::action::{Action, FeedbackAnswer};
 use crate::frame::NEEDS_APP;
 use crate::markup::{el, tx, El};
 use mingbai_core::feedback::{PageKind, Reason};
@@ -24,18 +24,13 @@ pub const THANKS: &str = "谢谢您的反馈！";
 /// Shown after 没用, above the reasons.
 pub const ASK_REASON: &str = "谢谢！可以告诉我们哪里没帮上吗？（可选，点一下即可）";
 
-fn button(action: &'static str, value: &'static str, text: &'static str) -> El {
-    el("button")
-        .attr("type", "button")
-        .class("feedback-button")
-        .attr("data-action", action)
-        .attr("data-value", value)
-        .text(text)
+fn button(answer: FeedbackAnswer, text: &'static str) -> El {
+    Action::Feedback(answer).button(text).class("feedback-button")
 }
 
 /// The block for the page `kind`/`id`.
 pub fn block(kind: PageKind, id: &str) -> El {
-    let reasons = REASONS.iter().map(|r| button("feedback-reason", r.code(), r.label()).into());
+    let reasons = REASONS.iter().map(|r| button(FeedbackAnswer::Reason(Some(*r)), r.label()).into());
     el("div")
         .id("feedback")
         .class("feedback")
@@ -48,8 +43,8 @@ pub fn block(kind: PageKind, id: &str) -> El {
         .child(
             el("div")
                 .class("feedback-answers")
-                .child(button("feedback", "yes", "有用"))
-                .child(button("feedback", "no", "没用")),
+                .child(button(FeedbackAnswer::Helpful, "有用"))
+                .child(button(FeedbackAnswer::NotHelpful, "没用")),
         )
         .child(
             el("div")
@@ -59,7 +54,7 @@ pub fn block(kind: PageKind, id: &str) -> El {
                 .attr("aria-label", "没帮上的原因（可选）")
                 .attr("hidden", "")
                 .children(reasons)
-                .child(button("feedback-reason", "skip", "不选了").class("feedback-skip")),
+                .child(button(FeedbackAnswer::Reason(None), "不选了").class("feedback-skip")),
         )
         .child(
             el("div")

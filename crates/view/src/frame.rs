@@ -6,6 +6,7 @@
 //! run (no JavaScript, no WebAssembly), invisible but holding their place until it has started
 //! (style/prerender.css), so nothing is ever a dead button and nothing moves at the take-over.
 
+use crate::action::Action;
 use crate::markup::{el, link, tx, El, Markup, Node};
 use crate::qr::qr_svg;
 use crate::route::Route;
@@ -62,21 +63,16 @@ pub fn header_menu(name: &str, toggles: El) -> El {
 
 /// 大字 and 高对比 (they need the app: they are stored on the device).
 pub fn display_toggles(large: bool, contrast: bool) -> El {
-    let button = |action: &'static str, text: &'static str, on: bool| {
-        el("button")
-            .attr("type", "button")
-            .class("display-toggle")
-            .attr("data-ui", action)
-            .attr("aria-pressed", on.to_string())
-            .text(text)
+    let button = |action: Action, text: &'static str, on: bool| {
+        action.button(text).class("display-toggle").attr("aria-pressed", on.to_string())
     };
     el("div")
         .class("display-settings")
         .class(NEEDS_APP)
         .attr("role", "group")
         .attr("aria-label", "显示设置")
-        .child(button("large", "大字", large))
-        .child(button("contrast", "高对比", contrast))
+        .child(button(Action::LargeText, "大字", large))
+        .child(button(Action::HighContrast, "高对比", contrast))
 }
 
 /// The search form: a plain GET form to `/search` (works without the app); the app adds
@@ -199,7 +195,7 @@ pub fn message_line() -> El {
             .id("flash")
             .attr("hidden", "")
             .child(el("span").id("flash-text"))
-            .child(el("button").attr("type", "button").attr("data-action", "dismiss").class("flash-close").text("知道了")),
+            .child(Action::DismissMessage.button("知道了").class("flash-close")),
     )
 }
 
@@ -230,17 +226,12 @@ pub fn page_tools(site: &Site, route: &Route) -> Option<Markup> {
         return None;
     }
     let has_voice = site.device.is_some_and(|d| d.has_voice);
-    let mut read = el("button")
-        .attr("type", "button")
-        .class("read-aloud")
-        .class(NEEDS_APP)
-        .attr("data-ui", "speak")
-        .text("语音播报");
+    let mut read = Action::ReadAloud.button("语音播报").class("read-aloud").class(NEEDS_APP);
     if !has_voice {
         read = read.attr("hidden", "");
     }
     let take_away = site.kiosk.then(|| {
-        el("button").attr("type", "button").class("take-away").attr("data-ui", "take-away").text("扫码带走")
+        Action::TakeAway.button("扫码带走").class("take-away")
     });
     let print_qr = site.page_url.and_then(|url| {
         qr_svg(url, "在线版本的二维码").map(|qr| {
@@ -294,14 +285,10 @@ pub fn follow_button(site: &Site, kind: mingbai_core::ItemKind, id: &str) -> El 
         .class("follow-bar")
         .class(NEEDS_APP)
         .child(
-            el("button")
-                .attr("type", "button")
+            Action::Follow { kind, id: id.to_string() }
+                .button("关注")
                 .class("follow")
-                .attr("data-action", "follow")
-                .attr("data-kind", kind.as_str())
-                .attr("data-id", id)
-                .attr("aria-pressed", on.to_string())
-                .text("关注"),
+                .attr("aria-pressed", on.to_string()),
         )
         .child(tx("span", follow_state_text(on)).class("follow-state"))
 }

@@ -1,5 +1,6 @@
 //! mingbai's pages as pure functions (see the crate description).
 //!
+//! - [`action`]: what each live control does, typed, written into its attributes.
 //! - [`markup`]: the node tree pages build; [`html`] writes it as HTML (the app draws it as DOM).
 //! - [`route`]: the stable routes and every href.
 //! - [`site`]: what a page renders from ([`site::Site`]) and gives back ([`site::Page`]).
@@ -8,6 +9,7 @@
 //! - [`feedback`]: the 有用/没用 block under content pages and search results.
 //! - [`structured`]: schema.org JSON-LD and breadcrumbs for the pre-rendered files.
 
+pub mod action;
 pub mod common;
 pub mod feedback;
 pub mod frame;

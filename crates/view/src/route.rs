@@ -113,7 +113,18 @@ pub fn section_href(policy: &str, section: &str) -> String {
 
 /// `/search?q=<text>`: a plain search for a text.
 pub fn search_href(q: &str) -> String {
-    format!("/search?q={}", encode(q))
+    href_with_query(&Route::Search, [("q", q)])
+}
+
+/// A route's path with a query string: `pairs` are name/value pairs, values percent-encoded
+/// (empty pairs list: the bare path).
+pub fn href_with_query<'a>(route: &Route, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let query: Vec<String> = pairs.into_iter().map(|(name, value)| format!("{name}={}", encode(value))).collect();
+    if query.is_empty() {
+        route.path()
+    } else {
+        format!("{}?{}", route.path(), query.join("&"))
+    }
 }
 
 /// The query string of a URL, as name/value pairs (decoded).

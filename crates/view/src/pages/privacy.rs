@@ -33,10 +33,6 @@ fn sent_block(feedback: bool) -> El {
         .child(tx("p", "只有在您点“开启通知提醒”并允许后，浏览器才会在这台设备上弹出提醒；提醒由这台设备自己产生，不经过任何服务器。"))
 }
 
-fn button(action: &'static str, text: &'static str) -> crate::markup::El {
-    el("button").attr("type", "button").attr("data-action", action).text(text)
-}
-
 pub fn render(site: &Site) -> Page {
     // What this device keeps is known only on the device: pre-rendered, the app fills it in.
     let stored = match site.device {
@@ -62,7 +58,7 @@ pub fn render(site: &Site) -> Page {
         sent_block(site.feedback).into(),
         section("privacy-delete", "privacy-block", "怎样删除")
             .child(tx("p", "点下面的“清除全部”，会删除本应用在这台设备上保存的全部内容。也可以在浏览器设置里清除本网站的数据。"))
-            .child(el("p").class(NEEDS_APP).child(button("clear", "清除全部").class("danger")))
+            .child(el("p").class(NEEDS_APP).child(crate::action::Action::ClearDevice.button("清除全部").class("danger")))
             .child(el("p").child(link("/subscribe", "查看或修改订阅设置")))
             .into(),
     ]);

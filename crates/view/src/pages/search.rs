@@ -6,7 +6,7 @@
 use crate::common::{item_list, status_badge};
 use crate::items::{qa_item, topic_item};
 use crate::markup::{el, li, link, section, tx, El, Markup, Node};
-use crate::route::{encode, item_href, search_href, Query};
+use crate::route::{href_with_query, item_href, search_href, Query, Route};
 use crate::site::{Page, Site};
 use crate::status::hotline_link;
 use mingbai_core::browse::{tel_href, POLICY_STATUSES};
@@ -96,19 +96,20 @@ impl Params {
     }
 
     fn href(&self) -> String {
-        let mut parts = vec![format!("q={}", encode(&self.q))];
+        let page = self.page.to_string();
+        let mut pairs = vec![("q", self.q.as_str())];
         for ((name, _), value) in FACETS.iter().zip(&self.facets) {
             if let Some(value) = value {
-                parts.push(format!("{name}={}", encode(value)));
+                pairs.push((name, value.as_str()));
             }
         }
         if self.exact {
-            parts.push("exact=1".to_string());
+            pairs.push(("exact", "1"));
         }
         if self.page > 1 {
-            parts.push(format!("page={}", self.page));
+            pairs.push(("page", page.as_str()));
         }
-        format!("/search?{}", parts.join("&"))
+        href_with_query(&Route::Search, pairs)
     }
 }
 

@@ -9,13 +9,15 @@
 //! device is back online or the app starts again. On the kiosk the queue and the record of
 //! answered pages live in memory only, so nothing outlives a visitor (the idle reset reloads).
 
-use super::storage;
+use super::{Runtime, Surface as AppSurface, EMBED_BASE};
+use leptos::prelude::{UpdateValue, WithValue};
+use crate::platform::storage;
 use leptos::prelude::{document, window};
-use mingbai_core::feedback::{feedback_url, Event, HourBucket, PageKind, Reason, Signal, Surface};
+use mingbai_core::feedback::{feedback_url, Event, HourBucket, PageKind, Signal, Surface};
 use mingbai_core::search::SearchResponse;
+use mingbai_view::action::FeedbackAnswer;
 use mingbai_view::feedback::{ASK_REASON, THANKS};
 use mingbai_view::route::Route;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,7 +28,7 @@ const ANSWERED_KEY: &str = "mingbai.feedback.answered";
 pub const QUEUE_MAX: usize = 50;
 
 #[derive(Default)]
-struct State {
+pub(crate) struct State {
     endpoint: Option<String>,
     kiosk: bool,
     /// Encoded signals (with their hour) waiting to be sent.
@@ -42,25 +44,23 @@ struct State {
     decided: String,
 }
 
-thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State::default());
+fn with<R: Default>(rt: Runtime, f: impl FnOnce(&mut State) -> R) -> R {
+    rt.feedback.try_update_value(f).unwrap_or_default()
 }
 
-fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    STATE.with(|s| f(&mut s.borrow_mut()))
-}
-
-/// Whether the deployment collects feedback (pages then show the 有用/没用 block).
-pub fn enabled() -> bool {
-    with(|s| s.endpoint.is_some())
+impl Runtime {
+    /// Whether the deployment collects feedback (pages then show the 有用/没用 block).
+    pub fn feedback_enabled(&self) -> bool {
+        self.feedback.with_value(|s| s.endpoint.is_some())
+    }
 }
 
 /// After `config.json` has been read: remembers the endpoint (when it is one `feedback_url`
 /// accepts), starts the listeners and sends what waited offline.
-pub fn configure(endpoint: Option<&str>) {
+pub fn configure(rt: Runtime, endpoint: Option<&str>) {
     let probe = Signal::new(Event::Hotline { from: PageKind::Other });
     let Some(endpoint) = endpoint.filter(|e| feedback_url(e, &probe).is_some()) else { return };
-    let kiosk = crate::surfaces::is_kiosk();
+    let kiosk = rt.is_kiosk();
     let queue = if kiosk {
         // A kiosk keeps nothing of the last visitor, not even this.
         storage::remove(QUEUE_KEY);
@@ -69,14 +69,14 @@ pub fn configure(endpoint: Option<&str>) {
         storage::get(QUEUE_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
     };
     let answered = if kiosk { None } else { session().and_then(|s| s.get_item(ANSWERED_KEY).ok().flatten()) };
-    with(|s| {
+    with(rt, |s| {
         s.endpoint = Some(endpoint.trim().to_string());
         s.kiosk = kiosk;
         s.queue = queue;
         s.answered = answered.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
     });
-    listen();
-    flush();
+    listen(rt);
+    flush(rt);
 }
 
 fn session() -> Option<web_sys::Storage> {
@@ -87,13 +87,11 @@ fn online() -> bool {
     window().navigator().on_line()
 }
 
-fn surface() -> Surface {
-    if crate::surfaces::is_kiosk() {
-        Surface::Kiosk
-    } else if crate::surfaces::embed::active() {
-        Surface::Embed
-    } else {
-        Surface::Phone
+fn surface(rt: Runtime) -> Surface {
+    match rt.surface {
+        AppSurface::Kiosk => Surface::Kiosk,
+        AppSurface::Embed => Surface::Embed,
+        AppSurface::Phone | AppSurface::Screen => Surface::Phone,
     }
 }
 
@@ -123,9 +121,9 @@ fn request(url: &str, leaving: bool) {
     }
 }
 
-fn send_now(signal: Signal, leaving: bool) {
-    let Some(endpoint) = with(|s| s.endpoint.clone()) else { return };
-    let signal = signal.on(surface());
+fn send_now(rt: Runtime, signal: Signal, leaving: bool) {
+    let Some(endpoint) = with(rt, |s| s.endpoint.clone()) else { return };
+    let signal = signal.on(surface(rt));
     if online() {
         if let Some(url) = feedback_url(&endpoint, &signal) {
             request(&url, leaving);
@@ -136,20 +134,20 @@ fn send_now(signal: Signal, leaving: bool) {
         Some(hour) => signal.at(hour),
         None => signal,
     };
-    with(|s| {
+    with(rt, |s| {
         s.queue.push(signal.encode());
         let over = s.queue.len().saturating_sub(QUEUE_MAX);
         s.queue.drain(..over);
     });
-    save_queue();
+    save_queue(rt);
 }
 
-fn send(signal: Signal) {
-    send_now(signal, false);
+fn send(rt: Runtime, signal: Signal) {
+    send_now(rt, signal, false);
 }
 
-fn save_queue() {
-    let (kiosk, queue) = with(|s| (s.kiosk, s.queue.clone()));
+fn save_queue(rt: Runtime) {
+    let (kiosk, queue) = with(rt, |s| (s.kiosk, s.queue.clone()));
     if kiosk {
         return;
     }
@@ -161,11 +159,11 @@ fn save_queue() {
 }
 
 /// Sends what waited offline (the endpoint was checked by `configure`).
-fn flush() {
+fn flush(rt: Runtime) {
     if !online() {
         return;
     }
-    let (endpoint, queue) = with(|s| (s.endpoint.clone(), std::mem::take(&mut s.queue)));
+    let (endpoint, queue) = with(rt, |s| (s.endpoint.clone(), std::mem::take(&mut s.queue)));
     let Some(endpoint) = endpoint else { return };
     if queue.is_empty() {
         return;
@@ -173,40 +171,45 @@ fn flush() {
     for query in &queue {
         request(&format!("{endpoint}?{query}"), false);
     }
-    save_queue();
+    save_queue(rt);
 }
 
 /// Sends the pending signals of the page being left.
-fn leave(leaving: bool) {
-    let pending = with(|s| std::mem::take(&mut s.pending));
+fn leave(rt: Runtime, leaving: bool) {
+    let pending = with(rt, |s| std::mem::take(&mut s.pending));
     for (_, signal) in pending {
-        send_now(signal, leaving);
+        send_now(rt, signal, leaving);
     }
 }
 
-fn listen() {
+/// Signals still pending go out when the page is left; what waited offline, when back online.
+fn listen(rt: Runtime) {
     let on = |name: &str, f: Box<dyn FnMut(web_sys::Event)>| {
         let f = Closure::<dyn FnMut(web_sys::Event)>::new(f);
         let _ = window().add_event_listener_with_callback_and_bool(name, f.as_ref().unchecked_ref(), true);
         f.forget();
     };
-    on("online", Box::new(|_| flush()));
-    on("pagehide", Box::new(|_| leave(true)));
-    on("click", Box::new(|ev| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if target.closest(".search-results a").ok().flatten().is_some() {
-            // A result was opened: the search did its job.
-            with(|s| s.pending.retain(|(tag, _)| *tag != "no"));
-        } else if target.closest("a[href^=\"tel:\"]").ok().flatten().is_some() {
-            send(Signal::new(Event::Hotline { from: current_kind() }));
-        }
-    }));
+    on("online", Box::new(move |_| flush(rt)));
+    on("pagehide", Box::new(move |_| leave(rt, true)));
+}
+
+/// A click anywhere (from the app's one listener): opening a search result means the search did
+/// its job; a tap on a `tel:` link is the 12345 hand-off.
+pub fn clicked_anywhere(rt: Runtime, target: &web_sys::Element) {
+    if !rt.feedback_enabled() {
+        return;
+    }
+    if target.closest(".search-results a").ok().flatten().is_some() {
+        with(rt, |s| s.pending.retain(|(tag, _)| *tag != "no"));
+    } else if target.closest("a[href^=\"tel:\"]").ok().flatten().is_some() {
+        send(rt, Signal::new(Event::Hotline { from: current_kind() }));
+    }
 }
 
 /// The kind of the page shown now (the hand-off's `k`).
 fn current_kind() -> PageKind {
     let path = window().location().pathname().unwrap_or_default();
-    let path = path.strip_prefix(crate::surfaces::embed::BASE).filter(|p| p.starts_with('/')).unwrap_or(&path);
+    let path = path.strip_prefix(EMBED_BASE).filter(|p| p.starts_with('/')).unwrap_or(&path);
     match Route::parse(path) {
         Route::Qa(_) => PageKind::Qa,
         Route::Card(_) => PageKind::Card,
@@ -219,11 +222,11 @@ fn current_kind() -> PageKind {
 }
 
 /// Moving to another page (path or query) sends what was pending for the one left.
-fn enter() -> String {
+fn enter(rt: Runtime) -> String {
     let page = here();
-    if with(|s| s.page != page) {
-        leave(false);
-        with(|s| {
+    if with(rt, |s| s.page != page) {
+        leave(rt, false);
+        with(rt, |s| {
             s.page = page.clone();
             if !page.contains("/search") {
                 s.decided.clear();
@@ -240,30 +243,30 @@ fn here() -> String {
 
 /// After a page has been drawn: the signals pending for the page left go out, and the block
 /// shows whether this page was answered already in this visit.
-pub fn page_drawn() {
-    if !enabled() {
+pub fn page_drawn(rt: Runtime) {
+    if !rt.feedback_enabled() {
         return;
     }
-    enter();
+    enter(rt);
     let Some(block) = document().get_element_by_id("feedback") else { return };
-    if with(|s| s.answered.contains(&key_of(&block))) {
+    if with(rt, |s| s.answered.contains(&key_of(&block))) {
         show(&block, Shown::Done, false);
     }
 }
 
 /// The search page's answer: a search with no result, or found only after correction or
 /// synonym expansion, is sent now; one with results waits to see whether one is opened.
-pub fn searched(query: &str, response: &SearchResponse, matched_any: bool) {
-    if !enabled() || query.trim().is_empty() {
+pub fn searched(rt: Runtime, query: &str, response: &SearchResponse, matched_any: bool) {
+    if !rt.feedback_enabled() || query.trim().is_empty() {
         return;
     }
-    let page = enter();
-    if with(|s| s.decided == page) {
+    let page = enter(rt);
+    if with(rt, |s| s.decided == page) {
         return;
     }
-    with(|s| s.decided = page);
+    with(rt, |s| s.decided = page);
     if !matched_any {
-        send(Signal::new(Event::NoResult { query: query.to_string() }));
+        send(rt, Signal::new(Event::NoResult { query: query.to_string() }));
         return;
     }
     if response.results.is_empty() {
@@ -274,10 +277,10 @@ pub fn searched(query: &str, response: &SearchResponse, matched_any: bool) {
             .then(|| response.expanded.iter().fold(query.to_string(), |q, e| q.replacen(&e.from, &e.to, 1)))
     });
     if let Some(used) = used.filter(|u| u != query) {
-        send(Signal::new(Event::Rewritten { query: query.to_string(), used }));
+        send(rt, Signal::new(Event::Rewritten { query: query.to_string(), used }));
     }
     let results = response.total.min(u32::MAX as usize) as u32;
-    with(|s| s.pending.push(("no", Signal::new(Event::NotOpened { query: query.to_string(), results }))));
+    with(rt, |s| s.pending.push(("no", Signal::new(Event::NotOpened { query: query.to_string(), results }))));
 }
 
 fn key_of(block: &web_sys::Element) -> String {
@@ -315,8 +318,8 @@ fn show(block: &web_sys::Element, shown: Shown, announce: bool) {
     }
 }
 
-fn remember(key: String) {
-    let (kiosk, answered) = with(|s| {
+fn remember(rt: Runtime, key: String) {
+    let (kiosk, answered) = with(rt, |s| {
         if !s.answered.contains(&key) {
             s.answered.push(key);
         }
@@ -329,37 +332,35 @@ fn remember(key: String) {
     }
 }
 
-/// A tap in the 有用/没用 block (`data-action` `feedback` or `feedback-reason`).
-pub fn clicked(button: &web_sys::Element) {
+/// A tap in the 有用/没用 block (`Action::Feedback`): `button` is the control tapped.
+pub fn clicked(rt: Runtime, button: &web_sys::Element, answer: FeedbackAnswer) {
     let Ok(Some(block)) = button.closest("#feedback") else { return };
     let data = |name: &str| block.get_attribute(name).unwrap_or_default();
     let (Some(kind), id) = (PageKind::parse(&data("data-kind")), data("data-id")) else { return };
     let key = key_of(&block);
-    if with(|s| s.answered.contains(&key)) {
+    if with(rt, |s| s.answered.contains(&key)) {
         show(&block, Shown::Done, true);
         return;
     }
-    let value = button.get_attribute("data-value").unwrap_or_default();
-    match (button.get_attribute("data-action").unwrap_or_default().as_str(), value.as_str()) {
-        ("feedback", "yes") => {
-            send(Signal::new(Event::Helpful { kind, id }));
-            remember(key);
+    match answer {
+        FeedbackAnswer::Helpful => {
+            send(rt, Signal::new(Event::Helpful { kind, id }));
+            remember(rt, key);
             show(&block, Shown::Done, true);
         }
-        ("feedback", "no") => {
+        FeedbackAnswer::NotHelpful => {
             // Sent with the reason when one is tapped, else when the page is left.
-            with(|s| {
+            with(rt, |s| {
                 s.pending.retain(|(tag, _)| *tag != "nh");
                 s.pending.push(("nh", Signal::new(Event::NotHelpful { kind, id, reason: None })));
             });
             show(&block, Shown::Reasons, true);
         }
-        ("feedback-reason", code) => {
-            with(|s| s.pending.retain(|(tag, _)| *tag != "nh"));
-            send(Signal::new(Event::NotHelpful { kind, id, reason: Reason::parse(code) }));
-            remember(key);
+        FeedbackAnswer::Reason(reason) => {
+            with(rt, |s| s.pending.retain(|(tag, _)| *tag != "nh"));
+            send(rt, Signal::new(Event::NotHelpful { kind, id, reason }));
+            remember(rt, key);
             show(&block, Shown::Done, true);
         }
-        _ => {}
     }
 }

@@ -14,12 +14,13 @@
 //! the background ([`confirm`]); a download replaces a kept copy only when
 //! `mingbai_core::check_replacement` accepts it, otherwise the kept copy stays and the problem
 //! is listed in "部分内容未能载入". While the server cannot be reached the app says so
-//! (`AppState::offline_notice`). The steps themselves (kept copy or network, the check) are
+//! (`Runtime::offline_notice`). The steps themselves (kept copy or network, the check) are
 //! `mingbai_web_load`'s, shared with the display screen and the search worker; the search
 //! worker is handed the very texts read here ([`search_texts`]).
 
-use super::config;
-use crate::state::{AppState, Loaded, Phase};
+use super::library::{Loaded, Phase};
+use super::{config, Runtime};
+use crate::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mingbai_core::{
@@ -29,7 +30,6 @@ use mingbai_core::{
 use mingbai_core::first_screen::{first_screen_file, PREVIEW_ROLES};
 use mingbai_core::search::protocol::KnownText;
 use mingbai_web_load::obtain::{Check, Fresh};
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The whole library past the HTTP cache by the same rule, for the display screen's refresh.
@@ -40,8 +40,7 @@ const MANIFEST: &str = "manifest.json";
 /// A library file: its role (`None` for the manifest) and its name in the manifest.
 type File = (Option<FileRole>, String);
 
-struct Store {
-    state: AppState,
+pub(crate) struct Store {
     manifest_url: String,
     manifest: Manifest,
     /// The text `manifest` was read from (handed to the search worker).
@@ -62,25 +61,22 @@ struct Store {
     preview: Vec<File>,
     /// Downloads that did not replace the kept copy: file → diagnostic line.
     kept_problems: HashMap<String, String>,
-}
-
-thread_local! {
-    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
     /// Counts rebuilds started: only the newest one finishes (see `rebuild`).
-    static BUILDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    builds: u32,
+    /// A refresh is under way (see `refresh`).
+    refreshing: bool,
 }
 
-fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
-    STORE.with(|s| s.borrow_mut().as_mut().map(f))
+/// Runs `f` on the loader's store; `None` before the manifest has been read.
+fn with_store<R>(rt: Runtime, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+    rt.loader.try_update_value(|s| s.as_mut().map(f)).flatten()
 }
 
-/// Loads the first screen and moves `state` out of `Phase::Loading`.
-pub async fn run(state: AppState) {
-    let config = config::load().await;
-    crate::surfaces::configure(&config.kiosk);
-    super::feedback::configure(config.feedback_endpoint.as_deref());
+/// Loads the first screen and moves the runtime out of `Phase::Loading` (`config` has been
+/// read already).
+pub async fn run(rt: Runtime, config: config::Config) {
     if let Some(hotline) = &config.hotline {
-        state.hotline.set(hotline.clone());
+        rt.hotline.set(hotline.clone());
     }
     let manifest_url = match config.manifest_url() {
         Some(url) => url,
@@ -91,10 +87,10 @@ pub async fn run(state: AppState) {
                 format!("政策库地址“{}”不是有效的网址", config.library),
             )
             .path("library");
-            return broken(state, d);
+            return broken(rt, d);
         }
     };
-    let (manifest_text, kept_at) = obtain(&[(None, MANIFEST.to_string())], &manifest_url)
+    let (manifest_text, kept_at) = obtain(rt, &[(None, MANIFEST.to_string())], &manifest_url)
         .await
         .pop()
         .unwrap_or((Err(String::new()), None));
@@ -106,12 +102,12 @@ pub async fn run(state: AppState) {
                 MANIFEST,
                 format!("无法读取政策库清单（{reason}）"),
             );
-            return broken(state, d);
+            return broken(rt, d);
         }
     };
     let manifest = match parse_manifest(MANIFEST, &manifest_text) {
         Ok(manifest) => manifest,
-        Err(diagnostic) => return broken(state, diagnostic),
+        Err(diagnostic) => return broken(rt, diagnostic),
     };
     if config.hotline.is_none() {
         if let Some(hotline) = manifest
@@ -120,12 +116,10 @@ pub async fn run(state: AppState) {
             .map(str::trim)
             .filter(|h| !h.is_empty())
         {
-            state.hotline.set(hotline.to_string());
+            rt.hotline.set(hotline.to_string());
         }
     }
-    STORE.with(|s| {
-        *s.borrow_mut() = Some(Store {
-            state,
+    rt.loader.set_value(Some(Store {
             manifest_url,
             manifest,
             manifest_text,
@@ -139,9 +133,10 @@ pub async fn run(state: AppState) {
             requested: Vec::new(),
             preview: Vec::new(),
             kept_problems: HashMap::new(),
-        })
-    });
-    let block: Vec<File> = with_store(|s| match &s.manifest.files.index {
+            builds: 0,
+            refreshing: false,
+        }));
+    let block: Vec<File> = with_store(rt, |s| match &s.manifest.files.index {
         Some(head) => PREVIEW_ROLES
             .iter()
             .filter_map(|role| first_screen_file(head, *role).map(|file| (Some(*role), file)))
@@ -150,21 +145,22 @@ pub async fn run(state: AppState) {
     })
     .unwrap_or_default();
     if !block.is_empty() {
-        with_store(|s| s.requested.push(FileRole::Taxonomy));
-        load_first_screen_block(block).await;
+        with_store(rt, |s| s.requested.push(FileRole::Taxonomy));
+        load_first_screen_block(rt, block).await;
     } else {
-        with_store(|s| s.requested.extend_from_slice(&FIRST_SCREEN));
-        load_kinds(&FIRST_SCREEN).await;
+        with_store(rt, |s| s.requested.extend_from_slice(&FIRST_SCREEN));
+        load_kinds(rt, &FIRST_SCREEN).await;
     }
     // A subscribed device's inbox reads more than the first screen: subs asks for it then.
-    crate::subs::after_load(state, config.refresh_seconds);
-    confirm().await;
+    super::subs::after_load(rt);
+    super::refresh::start(rt, config.refresh_seconds);
+    confirm(rt).await;
 }
 
 /// Asks for the files of `roles` (a page needs them): loads those not loaded or under way, then
 /// rebuilds the library. Cheap to call again.
-pub fn request(roles: &[FileRole]) {
-    let missing: Vec<FileRole> = with_store(|s| {
+pub fn request(rt: Runtime, roles: &[FileRole]) {
+    let missing: Vec<FileRole> = with_store(rt, |s| {
         let missing: Vec<FileRole> = roles
             .iter()
             .copied()
@@ -176,16 +172,20 @@ pub fn request(roles: &[FileRole]) {
     .unwrap_or_default();
     if !missing.is_empty() {
         spawn_local(async move {
-            load_kinds(&missing).await;
-            confirm().await;
+            load_kinds(rt, &missing).await;
+            confirm(rt).await;
         });
     }
 }
 
 /// Re-checks with the network the manifest, the notices (new targeted notices reach the inbox)
-/// and every file still shown from the device or not read at all (see `platform::refresh`).
-pub async fn refresh() {
-    let more = with_store(|s| {
+/// and every file still shown from the device or not read at all (see `runtime::refresh`).
+/// Concurrent triggers (online and visible at once) run it once.
+pub async fn refresh(rt: Runtime) {
+    if with_store(rt, |s| std::mem::replace(&mut s.refreshing, true)) != Some(false) {
+        return;
+    }
+    let more = with_store(rt, |s| {
         let mut files = vec![(None, MANIFEST.to_string())];
         if s.kinds.contains(&FileRole::Notices) {
             files.extend(
@@ -212,8 +212,9 @@ pub async fn refresh() {
         }
     });
     if more.is_some() {
-        confirm().await;
+        confirm(rt).await;
     }
+    with_store(rt, |s| s.refreshing = false);
 }
 
 /// The files of `roles` the manifest names, with their roles.
@@ -227,8 +228,8 @@ fn planned(s: &Store, roles: &[FileRole]) -> Vec<File> {
 }
 
 /// Reads the files of `roles` not read yet (kept copy first, else the network) and rebuilds.
-async fn load_kinds(roles: &[FileRole]) {
-    let Some((files, base)) = with_store(|s| {
+async fn load_kinds(rt: Runtime, roles: &[FileRole]) {
+    let Some((files, base)) = with_store(rt, |s| {
         let files: Vec<File> = planned(s, roles)
             .into_iter()
             .filter(|(_, file)| !s.texts.contains_key(file))
@@ -237,8 +238,8 @@ async fn load_kinds(roles: &[FileRole]) {
     }) else {
         return;
     };
-    let got = obtain(&files, &base).await;
-    with_store(|s| {
+    let got = obtain(rt, &files, &base).await;
+    with_store(rt, |s| {
         for ((role, file), (text, kept_at)) in files.into_iter().zip(got) {
             if kept_at.is_some() || text.is_err() {
                 s.unconfirmed.push((role, file.clone()));
@@ -251,20 +252,20 @@ async fn load_kinds(roles: &[FileRole]) {
             }
         }
     });
-    rebuild().await;
+    rebuild(rt).await;
 }
 
 /// Reads the taxonomy and the first-screen block together, and rebuilds. A block file that
 /// cannot be read or used (an index written before the block existed, a missing or broken
 /// file) is not shown: its kind is then loaded whole, as without an index.
-async fn load_first_screen_block(block: Vec<File>) {
-    let Some((mut files, base)) = with_store(|s| (planned(s, &[FileRole::Taxonomy]), s.manifest_url.clone())) else {
+async fn load_first_screen_block(rt: Runtime, block: Vec<File>) {
+    let Some((mut files, base)) = with_store(rt, |s| (planned(s, &[FileRole::Taxonomy]), s.manifest_url.clone())) else {
         return;
     };
     let taxonomy_files = files.len();
     files.extend(block);
-    let got = obtain(&files, &base).await;
-    let whole: Vec<FileRole> = with_store(|s| {
+    let got = obtain(rt, &files, &base).await;
+    let whole: Vec<FileRole> = with_store(rt, |s| {
         let mut whole = Vec::new();
         for (position, ((role, file), (text, kept_at))) in files.into_iter().zip(got).enumerate() {
             let is_block = position >= taxonomy_files;
@@ -290,15 +291,15 @@ async fn load_first_screen_block(block: Vec<File>) {
     })
     .unwrap_or_default();
     if whole.is_empty() {
-        rebuild().await;
+        rebuild(rt).await;
     } else {
-        load_kinds(&whole).await;
+        load_kinds(rt, &whole).await;
     }
 }
 
 /// Each file's text and, when it is the device's kept copy, when that was stored (the shared
 /// loading step, `mingbai_web_load::obtain`). Downloads are kept later when acceptable.
-async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Option<f64>)> {
+async fn obtain(rt: Runtime, files: &[File], base: &str) -> Vec<(Result<String, String>, Option<f64>)> {
     let names: Vec<&str> = files.iter().map(|(_, file)| file.as_str()).collect();
     let got = mingbai_web_load::obtain::obtain(&names, base).await;
     files
@@ -307,7 +308,7 @@ async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Opti
         .map(|((role, file), got)| {
             if let Some((url, text)) = got.downloaded() {
                 // Kept once the page has drawn, if it passes its check (keep_later).
-                super::keep_later::queue(*role, file, url, text);
+                super::keep_later::queue(rt, *role, file, url, text);
             }
             (got.text, got.kept_at)
         })
@@ -317,8 +318,8 @@ async fn obtain(files: &[File], base: &str) -> Vec<(Result<String, String>, Opti
 /// Asks the network about every unconfirmed file: an acceptable download replaces the kept
 /// copy, anything else leaves it in place (and says why); an unreachable server turns the
 /// offline notice on. Rebuilds the library when something changed.
-async fn confirm() {
-    let Some((files, base)) = with_store(|s| (std::mem::take(&mut s.unconfirmed), s.manifest_url.clone())) else {
+async fn confirm(rt: Runtime) {
+    let Some((files, base)) = with_store(rt, |s| (std::mem::take(&mut s.unconfirmed), s.manifest_url.clone())) else {
         return;
     };
     if files.is_empty() {
@@ -339,16 +340,16 @@ async fn confirm() {
             }
             Fresh::Failed(failure) => {
                 let line = format!("无法更新（{}）", failure.reason);
-                changed |= note_kept_problem(&file, line);
+                changed |= note_kept_problem(rt, &file, line);
                 continue;
             }
             Fresh::Refused(text, d) => {
-                let have_copy = with_store(|s| matches!(s.texts.get(&file), Some(Ok(_)))).unwrap_or(true);
+                let have_copy = with_store(rt, |s| matches!(s.texts.get(&file), Some(Ok(_)))).unwrap_or(true);
                 if have_copy || role.is_none() {
-                    changed |= note_kept_problem(&file, format!("新下载的文件有误（{}）", d.message));
+                    changed |= note_kept_problem(rt, &file, format!("新下载的文件有误（{}）", d.message));
                 } else {
                     // Nothing better to show: as on a first visit, the loader lists its problems.
-                    with_store(|s| {
+                    with_store(rt, |s| {
                         s.texts.insert(file, Ok(text));
                         s.edition += 1;
                     });
@@ -357,15 +358,15 @@ async fn confirm() {
                 continue;
             }
         };
-        super::keep_later::queue_checked(&url, &text);
-        super::keep_later::start();
+        super::keep_later::queue_checked(rt, &url, &text);
+        super::keep_later::start(rt);
         if role.is_none() {
             if let Ok(manifest) = parse_manifest(MANIFEST, &text) {
                 new_manifest = Some((manifest, text));
             }
             continue;
         }
-        changed |= with_store(|s| {
+        changed |= with_store(rt, |s| {
             let problem_gone = s.kept_problems.remove(&file).is_some();
             let same = matches!(s.texts.get(&file), Some(Ok(old)) if *old == text);
             if !same {
@@ -377,7 +378,7 @@ async fn confirm() {
         .unwrap_or(false);
     }
     let offline = !unreachable.is_empty();
-    let notice = with_store(|s| {
+    let notice = with_store(rt, |s| {
         if let Some((manifest, text)) = new_manifest {
             s.manifest_kept_at = None;
             s.kept_problems.remove(MANIFEST);
@@ -392,29 +393,27 @@ async fn confirm() {
         offline.then(|| offline_notice(s))
     });
     let Some(notice) = notice else { return };
-    if let Some(state) = with_store(|s| s.state) {
-        if state.offline_notice.get_untracked() != notice {
-            state.offline_notice.set(notice);
-        }
+    if rt.offline_notice.get_untracked() != notice {
+        rt.offline_notice.set(notice);
     }
     if changed {
         // A new manifest may name files not read yet.
-        let kinds = with_store(|s| s.kinds.clone()).unwrap_or_default();
-        load_kinds(&kinds).await;
+        let kinds = with_store(rt, |s| s.kinds.clone()).unwrap_or_default();
+        load_kinds(rt, &kinds).await;
     }
 }
 
 /// The edition of the texts read so far (see `Store::edition`); `None` before the manifest.
-pub fn edition() -> Option<u32> {
-    with_store(|s| s.edition)
+pub fn edition(rt: Runtime) -> Option<u32> {
+    with_store(rt, |s| s.edition)
 }
 
 /// What the search worker indexes (`platform::search`): the manifest text and every library
 /// file read so far, as the pages use it (a file that could not be read is listed with its
 /// reason, so the worker does not index a download of its own), with the edition they belong
 /// to. `None` before the manifest has loaded.
-pub fn search_texts() -> Option<(u32, String, Vec<KnownText>)> {
-    with_store(|s| {
+pub fn search_texts(rt: Runtime) -> Option<(u32, String, Vec<KnownText>)> {
+    with_store(rt, |s| {
         let texts = s
             .texts
             .iter()
@@ -425,7 +424,7 @@ pub fn search_texts() -> Option<(u32, String, Vec<KnownText>)> {
 }
 
 /// Records why a download did not replace the kept copy; `true` when that is news.
-fn note_kept_problem(file: &str, why: String) -> bool {
+fn note_kept_problem(rt: Runtime, file: &str, why: String) -> bool {
     let line = Diagnostic::error(
         Problem::MalformedJson,
         file,
@@ -433,7 +432,7 @@ fn note_kept_problem(file: &str, why: String) -> bool {
     )
     .to_string();
     leptos::logging::warn!("{line}");
-    with_store(|s| s.kept_problems.insert(file.to_string(), line.clone()) != Some(line))
+    with_store(rt, |s| s.kept_problems.insert(file.to_string(), line.clone()) != Some(line))
         .unwrap_or(false)
 }
 
@@ -453,17 +452,19 @@ fn offline_notice(s: &Store) -> String {
     }
 }
 
-/// Builds the library from every file read so far and puts it in app state. The work is cut
+/// Builds the library from every file read so far and puts it in the runtime. The work is cut
 /// into tasks (each file, the cross-checks, then the page), so a cheap phone answers a tap in
 /// between instead of freezing for the whole library. A rebuild started meanwhile (a newer file
 /// arrived) supersedes this one, which then stops at its next step.
-async fn rebuild() {
-    let this = BUILDS.with(|b| {
-        b.set(b.get().wrapping_add(1));
-        b.get()
-    });
-    let superseded = move || BUILDS.with(|b| b.get()) != this;
-    let Some((mut builder, files, preview)) = with_store(|s| {
+async fn rebuild(rt: Runtime) {
+    let Some(this) = with_store(rt, |s| {
+        s.builds = s.builds.wrapping_add(1);
+        s.builds
+    }) else {
+        return;
+    };
+    let superseded = move || with_store(rt, |s| s.builds) != Some(this);
+    let Some((mut builder, files, preview)) = with_store(rt, |s| {
         let builder = LibraryBuilder::new(s.manifest.clone()).only(&s.kinds);
         let mut files: Vec<(FileRole, String)> = builder
             .planned_files()
@@ -489,15 +490,15 @@ async fn rebuild() {
     let mut failed: Vec<FileRole> = Vec::new();
     let mut read: Vec<FileRole> = Vec::new();
     for (role, file) in files {
-        super::next_task().await;
+        platform::next_task().await;
         if superseded() {
             return;
         }
-        with_store(|s| match s.texts.get(&file) {
+        with_store(rt, |s| match s.texts.get(&file) {
             // A download the loader finds fit to keep needs no second reading when it is kept.
             Some(Ok(text)) => {
                 if builder.add_text(role, &file, text) {
-                    super::keep_later::passed(&file, text);
+                    super::keep_later::passed(rt, &file, text);
                     read.push(role);
                 } else if role != FileRole::Taxonomy {
                     // Unreadable as a whole (truncated, wrong shape): the kind is incomplete.
@@ -514,13 +515,13 @@ async fn rebuild() {
             }
         });
     }
-    super::next_task().await;
+    platform::next_task().await;
     if superseded() {
         return;
     }
     failed.retain(|role| !read.contains(role));
     let report = builder.finish();
-    let Some((state, loaded)) = with_store(|s| {
+    let Some(loaded) = with_store(rt, |s| {
         let mut problems: Vec<String> = s.kept_problems.values().cloned().collect();
         problems.sort();
         for d in &report.diagnostics {
@@ -534,31 +535,31 @@ async fn rebuild() {
         let loaded = Loaded {
             library: report.library,
             problems,
-            today: super::today(),
+            today: platform::today(),
             manifest_url: s.manifest_url.clone(),
             kinds: s.kinds.clone(),
             preview,
             failed,
         };
-        (s.state, loaded)
+        loaded
     }) else {
         return;
     };
     // The page is drawn in a task of its own.
-    super::next_task().await;
+    platform::next_task().await;
     if superseded() {
         return;
     }
-    let was_ready = matches!(state.phase.get_untracked(), Phase::Ready(_));
-    state.replace(loaded);
-    super::keep_later::start();
+    let was_ready = matches!(rt.phase.get_untracked(), Phase::Ready(_));
+    rt.replace(loaded);
+    super::keep_later::start(rt);
     // Any newer file can be inbox news: notices, a followed policy revised, a card's deadline.
     if was_ready {
-        crate::subs::notices_replaced();
+        super::subs::notices_replaced(rt);
     }
 }
 
-fn broken(state: AppState, diagnostic: Diagnostic) {
+fn broken(rt: Runtime, diagnostic: Diagnostic) {
     leptos::logging::error!("{diagnostic}");
-    state.phase.set(Phase::Broken(diagnostic.to_string()));
+    rt.phase.set(Phase::Broken(diagnostic.to_string()));
 }

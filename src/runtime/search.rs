@@ -16,12 +16,12 @@
 //! sending the request to handling the answer. If the worker cannot start (very old browser,
 //! a blocked or missing file), `failed` says why in Chinese and the rest of the app works on.
 
-use super::fetch;
-use crate::state::{app_state, Loaded};
+use super::library::Loaded;
+use super::Runtime;
+use crate::platform::fetch;
 use leptos::prelude::*;
 use mingbai_core::search::protocol::{OpenLibrary, SuggestRequest, WorkerReply, WorkerRequest};
 use mingbai_core::search::{SearchRequest, SearchResponse, Suggestion};
-use std::cell::RefCell;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
@@ -29,7 +29,7 @@ use web_sys::{MessageEvent, Worker};
 /// Written by `public/search-worker-loader.js`'s trunk link into the site root.
 const WORKER_FILE: &str = "search-worker-loader.js";
 
-/// Shared by the header's search box and the `/search` page (a context provided by `App`).
+/// Shared by the header's search box and the `/search` page (part of the `Runtime`).
 #[derive(Clone, Copy)]
 pub struct SearchService {
     /// Someone wants to search: start the worker as soon as the library is there.
@@ -40,6 +40,8 @@ pub struct SearchService {
     failed: RwSignal<Option<String>>,
     /// The latest search answered: the request and its response.
     answer: RwSignal<Option<Arc<(SearchRequest, SearchResponse)>>>,
+    /// The worker and what is under way with it.
+    channel: StoredValue<Channel, LocalStorage>,
 }
 
 /// What the main thread keeps about the worker.
@@ -61,31 +63,36 @@ struct Channel {
     suggest: Option<(u32, f64, Box<dyn FnOnce(Vec<Suggestion>)>)>,
 }
 
-thread_local! {
-    static CHANNEL: RefCell<Channel> = RefCell::default();
-}
-
 impl SearchService {
-    /// Creates the service; the worker starts on the first [`SearchService::request`].
+    /// Creates the service; the worker starts on the first [`SearchService::request`] once
+    /// [`SearchService::start`] has run.
     pub fn new() -> SearchService {
-        let service = SearchService {
+        SearchService {
             wanted: RwSignal::new(false),
             ready: RwSignal::new(0),
             failed: RwSignal::new(None),
             answer: RwSignal::new(None),
-        };
-        let state = app_state();
+            channel: StoredValue::new_local(Channel::default()),
+        }
+    }
+
+    /// Opens the library in the worker whenever someone wants to search and the library (or a
+    /// text of it) has changed.
+    pub fn start(self, rt: Runtime) {
         Effect::new(move |_| {
-            if !service.wanted.get() || service.failed.get_untracked().is_some() {
+            if !self.wanted.get() || self.failed.get_untracked().is_some() {
                 return;
             }
             // The worker loads every kind itself: the first screen's partial library is enough to
             // know where the library is.
-            if let Some(loaded) = state.loaded() {
-                service.open(loaded);
+            if let Some(loaded) = rt.loaded() {
+                self.open(rt, loaded);
             }
         });
-        service
+    }
+
+    fn with_channel<R>(&self, f: impl FnOnce(&mut Channel) -> R) -> Option<R> {
+        self.channel.try_update_value(f)
     }
 
     /// Starts the worker (once); cheap to call again.
@@ -124,7 +131,7 @@ impl SearchService {
         if cached.is_some() {
             return cached;
         }
-        CHANNEL.with_borrow_mut(|c| {
+        self.with_channel(|c| {
             if c.search.as_ref().is_some_and(|(_, sent, _)| sent == request) {
                 return; // already asked; the answer is on its way
             }
@@ -145,7 +152,7 @@ impl SearchService {
         if self.ready.get_untracked() == 0 {
             return;
         }
-        CHANNEL.with_borrow_mut(|c| {
+        self.with_channel(|c| {
             let id = c.id();
             c.suggest = Some((id, now(), Box::new(answer)));
             c.send(&WorkerRequest {
@@ -162,19 +169,20 @@ impl SearchService {
     /// Makes sure the worker runs and has `loaded`'s library open (or is opening it), with the
     /// very texts the pages show (`load::search_texts`): search never indexes a download the
     /// app refused (docs/search-worker.md).
-    fn open(self, loaded: Arc<Loaded>) {
-        let Some(edition) = super::load::edition() else { return };
+    fn open(self, rt: Runtime, loaded: Arc<Loaded>) {
+        let Some(edition) = super::load::edition(rt) else { return };
         let key = (loaded.manifest_url.clone(), edition);
-        let started = CHANNEL.with_borrow_mut(|c| {
-            // Kinds loaded later (lazy pages) do not change what the worker indexes (it read
-            // them by the same rule); a new library, or a text of it replaced, does.
-            if c.opened.as_ref() == Some(&key) {
-                return Ok(());
-            }
+        // Kinds loaded later (lazy pages) do not change what the worker indexes (it read them by
+        // the same rule); a new library, or a text of it replaced, does.
+        if self.channel.with_value(|c| c.opened.as_ref() == Some(&key)) {
+            return;
+        }
+        let Some(texts) = super::load::search_texts(rt) else { return };
+        let started = self.with_channel(|c| {
             if c.worker.is_none() {
                 c.worker = Some(self.start_worker()?);
             }
-            let Some((_, manifest, mut texts)) = super::load::search_texts() else { return Ok(()) };
+            let (_, manifest, mut texts) = texts;
             // A sharded index (`files.index`) is searched without the library files.
             if loaded.library.manifest.as_ref().is_some_and(|m| m.files.index.is_some()) {
                 texts.clear();
@@ -195,7 +203,7 @@ impl SearchService {
             c.flush();
             Ok(())
         });
-        if let Err(reason) = started {
+        if let Some(Err(reason)) = started {
             self.fail(reason);
         }
     }
@@ -228,28 +236,28 @@ impl SearchService {
 
     fn on_reply(self, reply: WorkerReply) {
         if reply.up {
-            CHANNEL.with_borrow_mut(|c| {
+            self.with_channel(|c| {
                 c.up = true;
                 c.flush();
             });
             return;
         }
         if let Some(error) = reply.error {
-            let open_id = CHANNEL.with_borrow(|c| c.open_id);
+            let open_id = self.channel.with_value(|c| c.open_id);
             if reply.id == 0 || reply.id == open_id {
                 self.fail(error);
             }
             return;
         }
         if reply.ready {
-            if CHANNEL.with_borrow(|c| c.open_id) == reply.id {
+            if self.channel.with_value(|c| c.open_id) == reply.id {
                 self.answer.set(None); // answers about the previous library
                 self.ready.update(|n| *n += 1);
             }
             return;
         }
         if let Some(response) = reply.search {
-            let latest = CHANNEL.with_borrow_mut(|c| match &c.search {
+            let latest = self.with_channel(|c| match &c.search {
                 Some((id, request, sent)) => {
                     record("mingbai:search-roundtrip", *sent);
                     (*id == reply.id).then(|| request.clone())
@@ -257,12 +265,12 @@ impl SearchService {
                 None => None,
             });
             record("mingbai:search", now() - reply.ms);
-            if let Some(request) = latest {
+            if let Some(request) = latest.flatten() {
                 self.answer.set(Some(Arc::new((request, response))));
             }
         } else if let Some(found) = reply.suggest {
             record("mingbai:suggest", now() - reply.ms);
-            let waiting = CHANNEL.with_borrow_mut(|c| match c.suggest.take() {
+            let waiting = self.with_channel(|c| match c.suggest.take() {
                 Some((id, sent, answer)) if id == reply.id => {
                     record("mingbai:suggest-roundtrip", sent);
                     Some(answer)
@@ -273,7 +281,7 @@ impl SearchService {
                 }
             });
             // Called outside the borrow: the callback may ask again.
-            if let Some(answer) = waiting {
+            if let Some(answer) = waiting.flatten() {
                 answer(found);
             }
         }
@@ -312,10 +320,6 @@ impl Channel {
 /// What users read when search cannot be used, with the way on.
 pub fn unavailable_text(reason: &str) -> String {
     format!("搜索暂时无法使用（{reason}）。您仍可以浏览政策文件和常见问题，或拨打热线咨询。")
-}
-
-pub fn use_search() -> SearchService {
-    expect_context::<SearchService>()
 }
 
 fn now() -> f64 {

@@ -5,23 +5,19 @@
 //! Last-Modified); `load::refresh` accepts them with the same rule as at start and rebuilds the
 //! library. The badge and inbox follow (`subs::notices_replaced`).
 
-use crate::state::{AppState, Phase};
+use super::library::Phase;
+use super::Runtime;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::Cell;
 use std::time::Duration;
 
 pub const DEFAULT_SECONDS: u32 = 300;
 /// Shorter intervals are raised to this (a busy kiosk must not hammer the library host).
 const MIN_SECONDS: u32 = 5;
 
-thread_local! {
-    static RUNNING: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Starts the checks (once, after the library has loaded).
-pub fn start(state: AppState, seconds: u32) {
-    let check = move || spawn_local(check(state));
+pub fn start(rt: Runtime, seconds: u32) {
+    let check = move || spawn_local(check(rt));
     if seconds > 0 {
         let _ = set_interval_with_handle(check, Duration::from_secs(u64::from(seconds.max(MIN_SECONDS))));
     }
@@ -34,13 +30,9 @@ pub fn start(state: AppState, seconds: u32) {
     });
 }
 
-/// One check (see `load::refresh`). Concurrent triggers (online + visible at once) run it once.
-pub async fn check(state: AppState) {
-    if RUNNING.with(|r| r.replace(true)) {
-        return;
+/// One check (see `load::refresh`).
+pub async fn check(rt: Runtime) {
+    if let Phase::Ready(_) = rt.phase.get_untracked() {
+        super::load::refresh(rt).await;
     }
-    if let Phase::Ready(_) = state.phase.get_untracked() {
-        super::load::refresh().await;
-    }
-    RUNNING.with(|r| r.set(false));
 }

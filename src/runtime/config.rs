@@ -2,7 +2,7 @@
 //! Deployments change only this file (an absolute `library` URL on another origin works
 //! when that server allows CORS).
 
-use super::fetch;
+use crate::platform::fetch;
 use serde_json::Value;
 
 pub const DEFAULT_LIBRARY: &str = "library/";
@@ -19,7 +19,7 @@ pub struct Config {
     /// when the device comes back online or the page becomes visible again).
     pub refresh_seconds: u32,
     /// Kiosk idle reset (`"kiosk": {"idle_seconds": 120, "countdown_seconds": 20}`).
-    pub kiosk: crate::surfaces::KioskConfig,
+    pub kiosk: KioskConfig,
     /// The display screen (`"screen"` section).
     pub screen: ScreenConfig,
     /// Origins allowed to talk to `/embed/…` with postMessage (`"embed": {"allowed_origins"}`).
@@ -35,11 +35,48 @@ pub struct ScreenConfig {
     /// Kind names in the order shown (see `mingbai_core::screen::parse_kinds`).
     pub kinds: Vec<String>,
     pub refresh_seconds: u32,
+    /// Share of the rotation for urgent notices (`mingbai_core::screen::urgent_share`).
+    pub urgent_share: f64,
 }
 
 impl Default for ScreenConfig {
     fn default() -> Self {
-        ScreenConfig { interval_seconds: 12, kinds: Vec::new(), refresh_seconds: 300 }
+        ScreenConfig {
+            interval_seconds: 12,
+            kinds: Vec::new(),
+            refresh_seconds: 300,
+            urgent_share: mingbai_core::screen::DEFAULT_URGENT_SHARE,
+        }
+    }
+}
+
+/// `config.json` → `"kiosk": {"idle_seconds": 120, "countdown_seconds": 20}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KioskConfig {
+    /// Seconds without a touch before the countdown starts.
+    pub idle_seconds: u32,
+    /// Seconds the "继续使用" countdown lasts (never below 20: WCAG 2.2.1 asks for 20 s).
+    pub countdown_seconds: u32,
+}
+
+pub const MIN_COUNTDOWN: u32 = 20;
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig { idle_seconds: 120, countdown_seconds: MIN_COUNTDOWN }
+    }
+}
+
+impl KioskConfig {
+    /// Reads what it knows from the `kiosk` section; wrong or missing values keep the default.
+    pub fn from_json(section: Option<&Value>) -> KioskConfig {
+        let number = |name: &str| section?.get(name)?.as_f64().filter(|n| n.is_finite() && *n >= 1.0);
+        let d = KioskConfig::default();
+        KioskConfig {
+            idle_seconds: number("idle_seconds").map_or(d.idle_seconds, |n| n.min(86_400.0) as u32),
+            countdown_seconds: number("countdown_seconds")
+                .map_or(d.countdown_seconds, |n| (n.min(600.0) as u32).max(MIN_COUNTDOWN)),
+        }
     }
 }
 
@@ -89,7 +126,7 @@ impl Config {
             refresh_seconds: field("refresh_seconds")
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(super::refresh::DEFAULT_SECONDS),
-            kiosk: crate::surfaces::KioskConfig::from_json(value.get("kiosk")),
+            kiosk: KioskConfig::from_json(value.get("kiosk")),
             screen: {
                 let section = value.get("screen");
                 let d = ScreenConfig::default();
@@ -97,6 +134,9 @@ impl Config {
                     interval_seconds: seconds(section, "interval_seconds", d.interval_seconds),
                     kinds: strings(section.and_then(|s| s.get("kinds"))),
                     refresh_seconds: seconds(section, "refresh_seconds", d.refresh_seconds),
+                    urgent_share: mingbai_core::screen::urgent_share(
+                        section.and_then(|s| s.get("urgent_share")).and_then(Value::as_f64),
+                    ),
                 }
             },
             embed_origins: strings(value.get("embed").and_then(|e| e.get("allowed_origins"))),
