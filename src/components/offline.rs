@@ -1,5 +1,5 @@
 //! "离线浏览：数据更新于 2024年7月1日": shown while the library's server cannot be reached and
-//! the pages show the copy kept on this device (see `platform::load`, docs/offline.md). The
+//! the pages show the copy kept on this device (see `runtime::load`, docs/offline.md). The
 //! live region is always in the page so screen readers announce the notice when it appears.
 
 use crate::runtime::use_runtime;

@@ -121,7 +121,7 @@ for (const width of [320, 390, 414]) {
         // The menu opens without the app's help and shows the toggles and the library name.
         await page.locator('.header-menu > summary').click();
         assert.ok(await page.locator('.header-menu-name').isVisible(), 'the library name is in the menu');
-        assert.ok(await page.locator('.header-menu button[data-ui="large"]').isVisible(), '大字 in the menu');
+        assert.ok(await page.locator('.header-menu button[data-action="large"]').isVisible(), '大字 in the menu');
         const panel = await page.locator('.header-menu-panel').evaluate((e) => {
           const r = e.getBoundingClientRect();
           return { left: r.left, right: r.right, vw: innerWidth };

@@ -29,7 +29,7 @@ test('normal text is at least 18 px with line height at least 1.5; zoom is not d
     assert.ok(ratio >= 1.5, `line height ${ratio} ≥ 1.5`);
     const viewport = await page.getAttribute('meta[name="viewport"]', 'content');
     assert.ok(!/user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0)?\b/.test(viewport), `zoom allowed: ${viewport}`);
-    assert.equal(await page.locator('button[data-ui="large"]').getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('button[data-action="large"]').getAttribute('aria-pressed'), 'false');
   });
 });
 
@@ -38,7 +38,7 @@ test('大字 raises computed sizes to at least 24 px and persists across reloads
     const card = lib.cards[0];
     await gotoApp(page, env.app.url(`/cards/${card.id}`));
     const h1Before = await px(page, 'h1');
-    const toggle = page.locator('button[data-ui="large"]');
+    const toggle = page.locator('button[data-action="large"]');
     await openMenu(page);
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
@@ -55,10 +55,10 @@ test('大字 raises computed sizes to at least 24 px and persists across reloads
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large-text')), 'class before the app starts');
     await gotoApp(page, env.app.url('/qa'));
     assert.ok((await px(page, 'body')) >= 24, 'still large after reload, on another page');
-    assert.equal(await page.locator('button[data-ui="large"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('button[data-action="large"]').getAttribute('aria-pressed'), 'true');
 
     await openMenu(page);
-    await page.locator('button[data-ui="large"]').click();
+    await page.locator('button[data-action="large"]').click();
     assert.ok((await px(page, 'body')) < 24, 'off again');
     assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)), { large: false, contrast: false });
   });
@@ -68,8 +68,8 @@ test('高对比 persists across reloads and makes text black on white', async (t
   await withPage(t, env.browser, async (page) => {
     await gotoApp(page, env.app.url('/'));
     await openMenu(page);
-    await page.locator('button[data-ui="contrast"]').click();
-    assert.equal(await page.locator('button[data-ui="contrast"]').getAttribute('aria-pressed'), 'true');
+    await page.locator('button[data-action="contrast"]').click();
+    assert.equal(await page.locator('button[data-action="contrast"]').getAttribute('aria-pressed'), 'true');
     await page.reload();
     await gotoApp(page, env.app.url('/policies'));
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('high-contrast')));
@@ -79,7 +79,7 @@ test('高对比 persists across reloads and makes text black on white', async (t
     });
     assert.equal(colors.color, 'rgb(0, 0, 0)');
     assert.equal(colors.body, 'rgb(255, 255, 255)');
-    assert.equal(await page.locator('button[data-ui="contrast"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('button[data-action="contrast"]').getAttribute('aria-pressed'), 'true');
     assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)), { large: false, contrast: true });
   });
 });

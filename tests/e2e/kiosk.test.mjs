@@ -279,7 +279,7 @@ test('idle: a countdown of at least 20 s with 继续使用, then everything of t
       const input = document.querySelector('header input[type="search"], header input');
       if (input) input.value = '医疗保险';
     });
-    await page.locator('button[data-ui="large"]').evaluate((b) => b.click()).catch(() => {});
+    await page.locator('button[data-action="large"]').evaluate((b) => b.click()).catch(() => {});
 
     const dialog = page.locator('[role="alertdialog"][aria-modal="true"]');
     await dialog.waitFor({ state: 'visible', timeout: APP_TIMEOUT });

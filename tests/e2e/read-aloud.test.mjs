@@ -50,7 +50,7 @@ test('without a Chinese voice the read-aloud button stays hidden (real headless 
     const hasZh = await page.evaluate(() =>
       (window.speechSynthesis?.getVoices() || []).some((v) => /^(zh|cmn)/i.test(v.lang)),
     );
-    const button = page.locator('button[data-ui="speak"]');
+    const button = page.locator('button[data-action="speak"]');
     assert.equal(await button.count(), 1, 'the card page has a read-aloud button');
     if (hasZh) {
       t.diagnostic('this Chromium has a Chinese voice: the button is shown');
@@ -65,7 +65,7 @@ test('a fake engine with no voices hides the button; voices arriving later show 
   await withPage(t, env.browser, async (page, context) => {
     await context.addInitScript(fakeSpeech, []);
     await gotoApp(page, env.app.url(`/policies/${policy.id}`));
-    const button = page.locator('button[data-ui="speak"]');
+    const button = page.locator('button[data-action="speak"]');
     assert.equal(await button.isVisible(), false, 'hidden while no voice is known');
     await page.evaluate((v) => window.__speech.arrive([{ lang: 'en-US', name: 'English' }]), ZH_VOICE);
     assert.equal(await button.isVisible(), false, 'an English voice is not enough');
@@ -83,7 +83,7 @@ for (const [what, url, heading] of [
     await withPage(t, env.browser, async (page, context) => {
       await context.addInitScript(fakeSpeech, [ZH_VOICE]);
       await gotoApp(page, env.app.url(url));
-      const button = page.locator('button[data-ui="speak"]');
+      const button = page.locator('button[data-action="speak"]');
       await button.waitFor({ state: 'visible', timeout: APP_TIMEOUT });
       assert.equal((await button.innerText()).trim(), '语音播报');
       await button.click();
@@ -108,11 +108,11 @@ test('leaving the page stops reading; lists have no read-aloud button', async (t
   await withPage(t, env.browser, async (page, context) => {
     await context.addInitScript(fakeSpeech, [ZH_VOICE]);
     await gotoApp(page, env.app.url(`/cards/${card.id}`));
-    await page.locator('button[data-ui="speak"]').click();
+    await page.locator('button[data-action="speak"]').click();
     const before = await page.evaluate(() => window.__speech.cancelled());
     await page.locator('nav a[href="/qa"]').click();
     await page.waitForURL(/\/qa$/, { timeout: APP_TIMEOUT });
     assert.ok((await page.evaluate(() => window.__speech.cancelled())) > before, 'navigation cancels speech');
-    assert.equal(await page.locator('button[data-ui="speak"]').count(), 0);
+    assert.equal(await page.locator('button[data-action="speak"]').count(), 0);
   });
 });
