@@ -11,6 +11,7 @@ use crate::runtime::{feedback, subs, Runtime};
 use crate::surfaces::kiosk;
 use leptos::prelude::*;
 use mingbai_view::action::Action;
+use mingbai_view::route::Route;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,13 +94,13 @@ fn act(rt: Runtime, action: Action, control: &web_sys::Element, go: &dyn Fn(&str
         }
         Action::SaveProfile => {
             if subs::save_answers(rt, &location.search().unwrap_or_default()) {
-                go("/inbox");
+                go(&Route::Inbox.path());
                 subs::flash(rt, "订阅设置已保存。与您有关的消息会出现在这里。");
             }
         }
         Action::ImportProfile => {
             if subs::import_link(rt, &location.hash().unwrap_or_default()) {
-                go("/subscribe");
+                go(&Route::Subscribe.path());
                 subs::flash(rt, "已导入订阅设置。");
             }
         }

@@ -7,6 +7,8 @@ use crate::runtime::library::Phase;
 use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use mingbai_view::frame::NAV;
+use mingbai_view::route::Route;
 
 /// `<a class="hotline" href="tel:…">` with the given text; the number follows the config.
 #[component]
@@ -73,7 +75,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-row">
-                <a class="brand" href="/">
+                <a class="brand" href=Route::Home.path()>
                     <span class="brand-mark">"明白"</span>
                     <span class="brand-name">{name}</span>
                 </a>
@@ -88,17 +90,27 @@ pub fn SiteHeader() -> impl IntoView {
                 </details>
             </div>
             <nav class="site-nav" aria-label="主导航">
-                <ul>
-                    <li><A href="/" exact=true>"首页"</A></li>
-                    <li><A href="/policies">"政策"</A></li>
-                    <li><A href="/cards">"解读"</A></li>
-                    <li><A href="/qa">"问答"</A></li>
-                    <li><A href="/notices">"通知"</A></li>
-                    <li class="app-only"><A href="/inbox">"消息"</A>{Markup::one(mingbai_view::frame::badge_slot())}</li>
-                </ul>
+                <ul>{nav_items()}</ul>
             </nav>
         </header>
     }
+}
+
+/// `mingbai_view::frame::NAV` as router links (they mark the current section themselves); the
+/// 消息 inbox and its unread badge need the app.
+fn nav_items() -> impl IntoView {
+    NAV.iter()
+        .map(|(route, text)| {
+            let inbox = *route == Route::Inbox;
+            let home = *route == Route::Home;
+            view! {
+                <li class=inbox.then_some("app-only")>
+                    <A href=route.path() exact=home>{*text}</A>
+                    {inbox.then(|| Markup::one(mingbai_view::frame::badge_slot()))}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 #[component]

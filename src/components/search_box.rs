@@ -16,7 +16,7 @@
 //! shown only if the box still holds the text they were asked for.
 
 use super::markup::{el, tx, Markup, Node};
-use mingbai_view::route::search_href;
+use mingbai_view::route::{search_href, Route};
 use crate::platform::dom::by_id;
 use crate::runtime::search::{unavailable_text, SearchService};
 use crate::runtime::use_runtime;
@@ -74,7 +74,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         // Any navigation closes the list; on /search the box shows what was searched.
         if last_url.borrow().as_ref() != Some(&url) {
-            if url.0 == "/search" {
+            if Route::parse(&url.0) == Route::Search {
                 input.set_value(url.1.as_deref().unwrap_or_default());
             }
             combo.close();

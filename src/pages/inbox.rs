@@ -11,7 +11,7 @@ use crate::runtime::subs::with_inbox;
 use mingbai_view::action::Action;
 use mingbai_core::subscribe::{self as sub, Inbox, Profile, Why};
 use mingbai_core::{ItemKind, Library, Priority};
-use mingbai_view::route::item_href;
+use mingbai_view::route::{item_href, Route};
 
 pub fn render(cx: &Ctx) -> AppPage {
     let body = with_inbox(cx.rt, |loaded, p, inbox, state| inbox_view(loaded, p, inbox, &state.read));
@@ -26,8 +26,8 @@ fn no_profile() -> Markup {
     Markup(vec![
         heading().into(),
         tx("p", "您还没有订阅。回答几个简单问题，与您有关的通知、截止提醒和政策变动就会出现在这里。").into(),
-        el("p").child(link("/subscribe", "设置订阅").class("button-link")).into(),
-        el("p").text("也可以直接查看").child(link("/notices", "全部通知")).text("。").into(),
+        el("p").child(link(Route::Subscribe.path(), "设置订阅").class("button-link")).into(),
+        el("p").text("也可以直接查看").child(link(Route::Notices.path(), "全部通知")).text("。").into(),
     ])
 }
 
@@ -140,8 +140,8 @@ fn inbox_view(loaded: &Loaded, p: &Profile, inbox: &Inbox, read: &[String]) -> M
             .child(
                 el("ul")
                     .class("action-list")
-                    .child(el("li").child(link("/subscribe", "修改订阅设置")))
-                    .child(el("li").child(link("/notices", "查看全部通知"))),
+                    .child(el("li").child(link(Route::Subscribe.path(), "修改订阅设置")))
+                    .child(el("li").child(link(Route::Notices.path(), "查看全部通知"))),
             )
             .into(),
     );

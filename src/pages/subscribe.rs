@@ -8,6 +8,7 @@ use crate::components::markup::{el, link, section, tx, El, Markup, Node};
 use crate::components::page::{page, AppPage, Ctx};
 use crate::runtime::subs;
 use mingbai_view::action::Action;
+use mingbai_view::route::{href_with_query, Route};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use mingbai_core::subscribe::{self as sub, Delivery, Profile, DEFAULT_REMIND_DAYS, REMIND_CHOICES};
@@ -55,7 +56,7 @@ fn answers(query: &ParamsMap) -> Profile {
 }
 
 fn step_href(step: &str, p: &Profile) -> String {
-    format!("/subscribe?step={step}&{}", sub::to_query(p))
+    format!("{}?step={step}&{}", Route::Subscribe.path(), sub::to_query(p))
 }
 
 fn render(cx: &Ctx) -> AppPage {
@@ -82,10 +83,10 @@ fn intro() -> AppPage {
         tx("p", format!("只需回答 {QUESTIONS} 个简单问题，再确认一下就好。不用注册，不用填写姓名和电话。")).into(),
         el("p")
             .text("您的选择只保存在这台设备的浏览器里，不会发送到任何地方（")
-            .child(link("/privacy", "隐私说明"))
+            .child(link(Route::Privacy.path(), "隐私说明"))
             .text("）。")
             .into(),
-        el("p").child(link("/subscribe?step=who", "开始设置").class("button-link")).into(),
+        el("p").child(link(href_with_query(&Route::Subscribe, [("step", "who")]), "开始设置").class("button-link")).into(),
     ]))
 }
 
@@ -209,13 +210,13 @@ fn question(lib: &Library, index: usize, p: &Profile) -> AppPage {
             ]
         }
     };
-    let back = if index == 0 { "/subscribe".to_string() } else { step_href(STEPS[index - 1].0, p) };
+    let back = if index == 0 { Route::Subscribe.path() } else { step_href(STEPS[index - 1].0, p) };
     AppPage::new(title, Markup(vec![
         tx("p", format!("订阅提醒 · 第 {} 个问题，共 {QUESTIONS} 个", index + 1)).class("kicker").into(),
         el("form")
             .class("question")
             .attr("method", "get")
-            .attr("action", "/subscribe")
+            .attr("action", Route::Subscribe.path())
             .attr("data-client-nav", "")
             .child(hidden("step", next))
             .children(carried(p, asked))
@@ -307,7 +308,7 @@ fn settings(lib: &Library, p: &Profile) -> AppPage {
         el("p")
             .class("lead")
             .text("与您有关的通知、截止提醒和政策变动会出现在")
-            .child(link("/inbox", "我的消息"))
+            .child(link(Route::Inbox.path(), "我的消息"))
             .text("里。")
             .into(),
         summary(lib, p, true).into(),
@@ -321,7 +322,7 @@ fn settings(lib: &Library, p: &Profile) -> AppPage {
         section("subscribe-clear", "subscribe-block", "清除全部")
             .child(tx("p", "删除这台设备上保存的全部订阅设置、关注和已读记录。"))
             .child(el("p").child(Action::ClearDevice.button("清除全部").class("danger")))
-            .child(el("p").child(link("/privacy", "隐私说明：本机保存了什么")))
+            .child(el("p").child(link(Route::Privacy.path(), "隐私说明：本机保存了什么")))
             .into(),
     ]))
 }
@@ -334,7 +335,7 @@ fn render_import(cx: &Ctx) -> AppPage {
             AppPage::new("无法导入订阅设置", Markup(vec![
                 tx("h1", "无法导入订阅设置").into(),
                 tx("p", reason).into(),
-                el("p").child(link("/subscribe", "重新设置订阅")).into(),
+                el("p").child(link(Route::Subscribe.path(), "重新设置订阅")).into(),
             ]))
         }
         Ok(p) => {

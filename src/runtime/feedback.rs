@@ -228,7 +228,7 @@ fn enter(rt: Runtime) -> String {
         leave(rt, false);
         with(rt, |s| {
             s.page = page.clone();
-            if !page.contains("/search") {
+            if current_kind() != PageKind::Search {
                 s.decided.clear();
             }
         });

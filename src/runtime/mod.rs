@@ -28,6 +28,7 @@ pub mod subs;
 
 use leptos::prelude::*;
 use library::{Loaded, Phase};
+use mingbai_view::route::Route;
 use std::sync::Arc;
 
 /// What this page load is: decided once at boot from the address, fixed afterwards (the kiosk
@@ -55,7 +56,7 @@ impl Surface {
             Surface::Screen
         } else if under(EMBED_BASE) {
             Surface::Embed
-        } else if path == "/kiosk" || search.trim_start_matches('?').split('&').any(|pair| pair == "mode=kiosk") {
+        } else if path == Route::Kiosk.path() || search.trim_start_matches('?').split('&').any(|pair| pair == "mode=kiosk") {
             Surface::Kiosk
         } else {
             Surface::Phone

@@ -224,11 +224,11 @@ pub fn intercept_click(rt: Runtime, ev: &web_sys::Event, target: &web_sys::Eleme
         ev.prevent_default();
         ev.stop_propagation();
         take_away::show_outside_link(rt, &url.href());
-    } else if url.pathname() == "/" {
+    } else if Route::parse(&url.pathname()) == Route::Home {
         // The home of the kiosk is its own start page.
         ev.prevent_default();
         ev.stop_propagation();
-        go("/kiosk");
+        go(&Route::Kiosk.path());
     }
 }
 
@@ -283,7 +283,7 @@ fn storages() -> Vec<web_sys::Storage> {
 /// Nothing to wipe: the untouched start page.
 fn pristine() -> bool {
     let path = window().location().pathname().unwrap_or_default();
-    path == "/kiosk"
+    Route::parse(&path) == Route::Kiosk
         && by_id("kiosk-hero").is_some_and(|h| !h.has_attribute("hidden"))
         && storages().iter().all(|s| visitor_keys(s).is_empty())
 }
@@ -378,5 +378,5 @@ pub fn reset(rt: Runtime) {
             }
         }
     }
-    let _ = window().location().replace("/kiosk");
+    let _ = window().location().replace(&Route::Kiosk.path());
 }

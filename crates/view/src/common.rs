@@ -48,7 +48,7 @@ pub fn item_list(items: impl IntoIterator<Item = Node>) -> El {
 }
 
 /// A "see all" style link in its own paragraph.
-pub fn more_link(href: &str, text: &str) -> El {
+pub fn more_link(href: impl Into<String>, text: &str) -> El {
     el("p").class("more").child(link(href, text))
 }
 

@@ -81,7 +81,7 @@ pub fn search_form() -> El {
     el("form")
         .class("site-search")
         .attr("role", "search")
-        .attr("action", "/search")
+        .attr("action", Route::Search.path())
         .attr("method", "get")
         .attr("data-client-nav", "")
         .child(tx("label", "搜索政策、问答").class("visually-hidden").attr("for", "search-q"))
@@ -121,14 +121,14 @@ pub fn search_form() -> El {
         )
 }
 
-/// The main navigation's links: (href, text, only the exact path is this section).
-pub const NAV: [(&str, &str); 6] = [
-    ("/", "首页"),
-    ("/policies", "政策"),
-    ("/cards", "解读"),
-    ("/qa", "问答"),
-    ("/notices", "通知"),
-    ("/inbox", "消息"),
+/// The main navigation's links: (route, text). The app's header draws the same list.
+pub const NAV: [(Route, &str); 6] = [
+    (Route::Home, "首页"),
+    (Route::Policies, "政策"),
+    (Route::Cards, "解读"),
+    (Route::QaList, "问答"),
+    (Route::Notices, "通知"),
+    (Route::Inbox, "消息"),
 ];
 
 /// Whether the nav link `href` is the current section of `path` (as the router's links decide:
@@ -153,13 +153,14 @@ pub fn badge_slot() -> El {
 
 /// The navigation as the app draws it for `path` (the 消息 inbox needs the app).
 pub fn site_nav(path: &str) -> El {
-    let items = NAV.iter().map(|(href, text)| {
-        let mut a = link(*href, *text);
-        if nav_active(href, path) {
+    let items = NAV.iter().map(|(route, text)| {
+        let href = route.path();
+        let mut a = link(href.as_str(), *text);
+        if nav_active(&href, path) {
             a = a.attr("aria-current", "page");
         }
         let li = el("li").child(a);
-        if *href == "/inbox" {
+        if *route == Route::Inbox {
             li.class(APP_ONLY).child(badge_slot()).into()
         } else {
             li.into()
@@ -180,9 +181,9 @@ pub fn header(site: &Site, path: &str) -> El {
 pub fn footer_extras() -> Vec<Node> {
     vec![el("p")
         .class("footer-links")
-        .child(link("/subscribe", "订阅提醒").class(APP_ONLY))
+        .child(link(Route::Subscribe.path(), "订阅提醒").class(APP_ONLY))
         .text(" · ")
-        .child(link("/privacy", "隐私说明"))
+        .child(link(Route::Privacy.path(), "隐私说明"))
         .into()]
 }
 

@@ -1,6 +1,7 @@
 //! Whole-page states: loading, a library that cannot be opened, content that does not exist.
 
 use crate::markup::{el, li, link, tx, El, Markup};
+use crate::route::Route;
 use crate::site::Page;
 use mingbai_core::browse::tel_href;
 
@@ -44,8 +45,8 @@ pub fn not_found(hotline: &str) -> Page {
                     el("ul")
                         .class("action-list")
                         .child(li(link("/", "回到首页")))
-                        .child(li(link("/policies", "查看全部政策文件")))
-                        .child(li(link("/qa", "查看常见问题")))
+                        .child(li(link(Route::Policies.path(), "查看全部政策文件")))
+                        .child(li(link(Route::QaList.path(), "查看常见问题")))
                         .child(li(hotline_link(hotline, "拨打", "热线咨询", "hotline"))),
                 ),
         ),

@@ -42,12 +42,12 @@ pub fn json_ld(site: &Site, route: &Route, title: &str, description: &str, base:
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": lib.name(),
-            "url": url("/"),
+            "url": url(&Route::Home.path()),
             "inLanguage": "zh-CN",
             "description": description,
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": format!("{}?q={{q}}", url("/search")),
+                "target": format!("{}?q={{q}}", url(&Route::Search.path())),
                 "query-input": "required name=q"
             }
         })),

@@ -1,6 +1,7 @@
 //! `/`: what most people came for — current notices, hot questions, the latest cards and the
 //! "一件事" topics — plus a way into the full policy library.
 
+use crate::route::Route;
 use crate::common::{item_list, more_link};
 use crate::items::{card_item, notice_item, qa_item, topic_item};
 use crate::markup::{section, tx, Markup, Node};
@@ -25,7 +26,7 @@ pub fn render(site: &Site) -> Page {
         page.push(
             section("home-notices", "home-block", "最新通知")
                 .child(item_list(notices.into_iter().take(HOME_NOTICES).map(notice_item)))
-                .child(more_link("/notices", "全部通知"))
+                .child(more_link(Route::Notices.path(), "全部通知"))
                 .into(),
         );
     }
@@ -34,7 +35,7 @@ pub fn render(site: &Site) -> Page {
         page.push(
             section("home-hot", "home-block", "大家都在问")
                 .child(item_list(hot.into_iter().map(qa_item)))
-                .child(more_link("/qa", "更多问题"))
+                .child(more_link(Route::QaList.path(), "更多问题"))
                 .into(),
         );
     }
@@ -43,7 +44,7 @@ pub fn render(site: &Site) -> Page {
         page.push(
             section("home-cards", "home-block", "最新政策解读")
                 .child(item_list(cards.into_iter().map(card_item)))
-                .child(more_link("/cards", "全部解读"))
+                .child(more_link(Route::Cards.path(), "全部解读"))
                 .into(),
         );
     }
@@ -52,7 +53,7 @@ pub fn render(site: &Site) -> Page {
         page.push(
             section("home-topics", "home-block", "一件事专题")
                 .child(item_list(topics.into_iter().map(topic_item)))
-                .child(more_link("/topics", "全部专题"))
+                .child(more_link(Route::Topics.path(), "全部专题"))
                 .into(),
         );
     }
@@ -61,7 +62,7 @@ pub fn render(site: &Site) -> Page {
             // The same words whether or not the policies are loaded yet (the home page does not
             // load them): the pre-rendered page and the app agree.
             .child(tx("p", "政策文件原文，可按发布机构、年份、主题和有效性查找。"))
-            .child(more_link("/policies", "查看政策文件"))
+            .child(more_link(Route::Policies.path(), "查看政策文件"))
             .into(),
     );
     if let Some(description) = lib.manifest.as_ref().and_then(|m| m.description.as_deref()) {

@@ -1,5 +1,6 @@
 //! `/notices/:id`: one notice with its dates, urgency, body and linked items.
 
+use crate::route::Route;
 use mingbai_core::FileRole;
 use crate::common::{item_list, paragraphs, tag_list, urgent_badge};
 use crate::markup::{el, link, section, tx, Markup, Node};
@@ -79,7 +80,7 @@ fn notice_view(site: &Site, n: &Notice) -> Markup {
             .child(
                 el("p")
                     .class("back")
-                    .child(link("/notices", "返回通知公告")),
+                    .child(link(Route::Notices.path(), "返回通知公告")),
             ),
     )
 }

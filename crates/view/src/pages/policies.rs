@@ -7,7 +7,7 @@ use mingbai_core::FileRole;
 use crate::common::{filter_select, item_list};
 use crate::items::policy_item;
 use crate::markup::{el, link, tx, Markup};
-use crate::route::Query;
+use crate::route::{Query, Route};
 use crate::site::{Page, Site};
 use mingbai_core::browse::{status_key, PolicyFilter, POLICY_STATUSES};
 use mingbai_core::ItemKind;
@@ -48,12 +48,12 @@ pub fn render(site: &Site, q: &Query) -> Page {
         .class("filter-actions")
         .child(tx("button", "筛选").attr("type", "submit"));
     if !filter.is_empty() {
-        actions = actions.child(link("/policies", "清除筛选").class("clear-filters"));
+        actions = actions.child(link(Route::Policies.path(), "清除筛选").class("clear-filters"));
     }
     let form = el("form")
         .class("filters")
         .attr("method", "get")
-        .attr("action", "/policies")
+        .attr("action", Route::Policies.path())
         .attr("data-client-nav", "")
         .child(filter_select(
             "issuer",
@@ -90,7 +90,7 @@ pub fn render(site: &Site, q: &Query) -> Page {
         el("p")
             .class("empty")
             .text("没有符合条件的政策文件。")
-            .child(link("/policies", "查看全部政策文件"))
+            .child(link(Route::Policies.path(), "查看全部政策文件"))
     } else {
         item_list(found.into_iter().map(policy_item))
     };

@@ -2,6 +2,7 @@
 //! is sent: nothing, unless the deployment turned on anonymous feedback (`Site::feedback`;
 //! docs/feedback.md), which this page then describes exactly.
 
+use crate::route::Route;
 use crate::frame::NEEDS_APP;
 use crate::markup::{el, li, link, section, tx, Markup};
 use crate::site::{Page, Site};
@@ -59,7 +60,7 @@ pub fn render(site: &Site) -> Page {
         section("privacy-delete", "privacy-block", "怎样删除")
             .child(tx("p", "点下面的“清除全部”，会删除本应用在这台设备上保存的全部内容。也可以在浏览器设置里清除本网站的数据。"))
             .child(el("p").class(NEEDS_APP).child(crate::action::Action::ClearDevice.button("清除全部").class("danger")))
-            .child(el("p").child(link("/subscribe", "查看或修改订阅设置")))
+            .child(el("p").child(link(Route::Subscribe.path(), "查看或修改订阅设置")))
             .into(),
     ]);
     Page::new("隐私说明", body).described("明白 · 政策明白卡的隐私说明：保存了什么、保存在哪里、发送了什么、怎样删除。")

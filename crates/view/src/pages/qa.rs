@@ -4,7 +4,7 @@ use mingbai_core::FileRole;
 use crate::common::{applicability, expired_note, item_list, paragraphs};
 use crate::items::qa_item;
 use crate::markup::{el, li, link, section, tx, Markup, Node};
-use crate::route::{item_href, section_href};
+use crate::route::{item_href, section_href, Route};
 use crate::site::{clip, Page, Site};
 use crate::status::not_found;
 use mingbai_core::{ItemKind, Qa};
@@ -57,6 +57,6 @@ fn qa_view(site: &Site, q: &Qa) -> Markup {
             .opt(applicability(site, q.scope, &q.regions, q.department.as_deref()))
             .opt(refs)
             .opt(related)
-            .child(el("p").class("back").child(link("/qa", "返回常见问题"))),
+            .child(el("p").class("back").child(link(Route::QaList.path(), "返回常见问题"))),
     )
 }

@@ -5,7 +5,7 @@ use mingbai_core::FileRole;
 use crate::common::{filter_select, item_list};
 use crate::items::qa_item;
 use crate::markup::{el, link, tx, Markup};
-use crate::route::Query;
+use crate::route::{Query, Route};
 use crate::site::{Page, Site};
 use mingbai_core::ItemKind;
 
@@ -28,7 +28,7 @@ pub fn render(site: &Site, query: &Query) -> Page {
     let form = el("form")
         .class("filters")
         .attr("method", "get")
-        .attr("action", "/qa")
+        .attr("action", Route::QaList.path())
         .attr("data-client-nav", "")
         .child(filter_select(
             "theme",
@@ -48,7 +48,7 @@ pub fn render(site: &Site, query: &Query) -> Page {
         vec![el("p")
             .class("empty")
             .text("这个主题下暂时没有问题。")
-            .child(link("/qa", "查看全部问题"))
+            .child(link(Route::QaList.path(), "查看全部问题"))
             .into()]
     } else {
         vec![

@@ -193,7 +193,7 @@ fn head(o: &Outcome) -> Vec<Node> {
                     .class("no-app search-no-app")
                     .attr("role", "note")
                     .text("这个浏览器暂时无法显示搜索结果。可以看看下面大家常问的问题和一件事专题，浏览")
-                    .child(link("/policies", "政策文件库"))
+                    .child(link(Route::Policies.path(), "政策文件库"))
                     .text("，或者拨打热线咨询。")
                     .into(),
             );
@@ -495,8 +495,8 @@ fn zero_help(site: &Site, o: &Outcome) -> Vec<Node> {
             .child(
                 el("ul")
                     .class("action-list")
-                    .child(li(link("/qa", "查看全部常见问题")))
-                    .child(li(link("/policies", "浏览政策文件库"))),
+                    .child(li(link(Route::QaList.path(), "查看全部常见问题")))
+                    .child(li(link(Route::Policies.path(), "浏览政策文件库"))),
             )
             .into(),
     );

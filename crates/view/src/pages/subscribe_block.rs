@@ -1,6 +1,7 @@
 //! The home page's 政策找人 block: "为你推荐" for a device with a subscription (with "为什么推荐给我"),
 //! else an invitation to subscribe (a page only the app can show).
 
+use crate::route::Route;
 use crate::common::{item_list, more_link};
 use crate::frame::APP_ONLY;
 use crate::markup::{el, link, section, tx, Node};
@@ -13,7 +14,7 @@ pub fn home_block(site: &Site) -> Option<Node> {
             section("home-subscribe", "home-block", "订阅提醒")
                 .class(APP_ONLY)
                 .child(tx("p", "告诉我们您是谁、关心什么，与您有关的通知和截止日期会自动送到“消息”里。不用注册。"))
-                .child(more_link("/subscribe", "设置订阅"))
+                .child(more_link(Route::Subscribe.path(), "设置订阅"))
                 .into(),
         );
     };
@@ -32,7 +33,7 @@ pub fn home_block(site: &Site) -> Option<Node> {
     Some(
         section("home-recommend", "home-block recommend", "为你推荐")
             .child(item_list(items))
-            .child(more_link("/subscribe", "修改订阅设置"))
+            .child(more_link(Route::Subscribe.path(), "修改订阅设置"))
             .into(),
     )
 }
