@@ -75,9 +75,6 @@ fn with_store<R>(rt: Runtime, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
 /// Loads the first screen and moves the runtime out of `Phase::Loading` (`config` has been
 /// read already).
 pub async fn run(rt: Runtime, config: config::Config) {
-    if let Some(hotline) = &config.hotline {
-        rt.hotline.set(hotline.clone());
-    }
     let manifest_url = match config.manifest_url() {
         Some(url) => url,
         None => {

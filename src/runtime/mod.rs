@@ -175,12 +175,23 @@ impl Runtime {
 }
 
 /// The one boot: reads `config.json` into the runtime, turns feedback on where the deployment
-/// asks for it, and loads the library (the display screen boots itself: `surfaces::screen`).
+/// asks for it, and loads the library (the display screen runs [`configure`], then its own
+/// refresh loop over the same loader: `surfaces::screen`).
 pub async fn boot(rt: Runtime) {
-    let config = config::load().await;
-    rt.config.set_value(config.clone());
+    let config = configure(rt).await;
     feedback::configure(rt, config.feedback_endpoint.as_deref());
     load::run(rt, config).await;
+}
+
+/// The first step of every boot (the app's, and the display screen's before its own loop):
+/// reads `config.json` into the runtime, with the hotline it names.
+pub async fn configure(rt: Runtime) -> config::Config {
+    let config = config::load().await;
+    rt.config.set_value(config.clone());
+    if let Some(hotline) = &config.hotline {
+        rt.hotline.set(hotline.clone());
+    }
+    config
 }
 
 /// The runtime, from the context (inside the app's reactive tree).

@@ -20,7 +20,7 @@
 
 use crate::components::markup::{el, tx, El, Markup, Node};
 use crate::platform::{fetch, today};
-use crate::runtime::{config, load, Runtime};
+use crate::runtime::{configure, load, Runtime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mingbai_core::screen::{parse_kinds, refresh_usable, rotation, slides};
@@ -93,11 +93,7 @@ pub fn view(rt: Runtime) -> impl IntoView {
 }
 
 async fn run(rt: Runtime, shown: Screen, step: RwSignal<usize>, loaded: RwSignal<bool>, paused: RwSignal<bool>) {
-    let config = config::load().await;
-    rt.config.set_value(config.clone());
-    if let Some(hotline) = &config.hotline {
-        rt.hotline.set(hotline.clone());
-    }
+    let config = configure(rt).await;
     let screen = config.screen.clone();
     shown.update_value(|s| {
         s.kinds = parse_kinds(screen.kinds.iter().map(String::as_str));
