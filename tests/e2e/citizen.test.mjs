@@ -132,6 +132,25 @@ for (const width of [320, 390, 414]) {
   }
 }
 
+// Beside a long library name (the embedded one is 26 characters) the search keeps room to type
+// and 搜索 stays on one line: the name gives way (it is the home page's h1 and in the 设置 menu).
+for (const [path, width, height] of [['/qa', 800, 600], ['/qa', 1280, 800], ['/kiosk', 1080, 1920], ['/kiosk', 1920, 1080]]) {
+  test(`header at ${width}×${height} (${path}): the search box has room beside the library's name`, async (t) => {
+    await withPage(t, browser, async (page) => {
+      await gotoApp(page, app.url(path));
+      await page.waitForSelector('.site-header .header-menu', { state: 'attached', timeout: APP_TIMEOUT });
+      const m = await page.evaluate(() => {
+        const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+        const rowTops = [...document.querySelectorAll('.header-row > *')].map((e) => Math.round(e.getBoundingClientRect().top));
+        return { input: box('.header-row input').width, inputH: box('.header-row input').height, button: box('.header-row .search-submit').height, rowH: box('.header-row').height, rowTops, name: document.querySelector('.brand-name').textContent };
+      });
+      assert.ok(m.name.length >= 20, `a long library name (${m.name})`);
+      assert.ok(m.input >= 160, `search input ${Math.round(m.input)} px wide`);
+      assert.ok(m.button < m.inputH * 1.4, `搜索 on one line (button ${m.button} px high, input ${m.inputH} px)`);
+    }, { viewport: { width, height } });
+  });
+}
+
 test('the 发布机构 filter lists 槐荫 once and it finds both 槐荫 documents', async (t) => {
   const huaiyin = lib.policies.filter((p) => p.issuer.startsWith('槐荫'));
   assert.ok(huaiyin.length === 2, 'the library has two 槐荫 documents under two issuer spellings');
