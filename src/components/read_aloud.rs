@@ -3,7 +3,7 @@
 //! late: `voiceschanged`). The page is read block by block (one utterance per heading,
 //! paragraph or list item), which also avoids engines that stop long utterances.
 
-use crate::platform::dom::all;
+use crate::platform::dom::{all, show};
 use crate::runtime::Runtime;
 use leptos::prelude::{document, window, GetValue, UpdateValue};
 use mingbai_view::action::Action;
@@ -41,7 +41,7 @@ fn chinese_voice() -> Option<JsValue> {
 fn refresh_buttons(rt: Runtime) {
     let speech = rt.speech.get_value();
     for b in all(&Action::ReadAloud.selector()) {
-        let _ = if speech.has_voice { b.remove_attribute("hidden") } else { b.set_attribute("hidden", "") };
+        show(&b, speech.has_voice);
         b.set_text_content(Some(if speech.speaking { STOP } else { READ }));
     }
 }

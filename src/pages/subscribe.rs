@@ -352,7 +352,7 @@ fn render_import(cx: &Ctx) -> AppPage {
                 el("p")
                     .class("form-actions")
                     .child(Action::ImportProfile.button("导入"))
-                    .child(link("/", "不导入，回到首页"))
+                    .child(link(Route::Home.path(), "不导入，回到首页"))
                     .into(),
             ]))
         }

@@ -10,9 +10,8 @@
 //! answered pages live in memory only, so nothing outlives a visitor (the idle reset reloads).
 
 use super::{Runtime, Surface as AppSurface, EMBED_BASE};
-use leptos::prelude::{UpdateValue, WithValue};
-use crate::platform::storage;
-use leptos::prelude::{document, window};
+use crate::platform::{dom, storage};
+use leptos::prelude::{window, UpdateValue, WithValue};
 use mingbai_core::feedback::{feedback_url, Event, HourBucket, PageKind, Signal, Surface};
 use mingbai_core::search::SearchResponse;
 use mingbai_view::action::FeedbackAnswer;
@@ -248,7 +247,7 @@ pub fn page_drawn(rt: Runtime) {
         return;
     }
     enter(rt);
-    let Some(block) = document().get_element_by_id("feedback") else { return };
+    let Some(block) = dom::by_id("feedback") else { return };
     if with(rt, |s| s.answered.contains(&key_of(&block))) {
         show(&block, Shown::Done, false);
     }

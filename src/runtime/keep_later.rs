@@ -9,9 +9,8 @@
 //! overwrite a newer one.
 
 use super::Runtime;
-use leptos::prelude::UpdateValue;
 use crate::platform::fetch;
-use leptos::prelude::set_timeout;
+use leptos::prelude::{set_timeout, UpdateValue};
 use leptos::task::spawn_local;
 use mingbai_core::{check_replacement, FileRole};
 use std::time::Duration;

@@ -117,22 +117,20 @@ pub async fn run(rt: Runtime, config: config::Config) {
         }
     }
     rt.loader.set_value(Some(Store {
-            manifest_url,
-            manifest,
-            manifest_text,
-            edition: 0,
-            manifest_kept_at: kept_at,
-            texts: HashMap::new(),
-            unconfirmed: kept_at
-                .map(|_| vec![(None, MANIFEST.to_string())])
-                .unwrap_or_default(),
-            kinds: Vec::new(),
-            requested: Vec::new(),
-            preview: Vec::new(),
-            kept_problems: HashMap::new(),
-            builds: 0,
-            refreshing: false,
-        }));
+        manifest_url,
+        manifest,
+        manifest_text,
+        edition: 0,
+        manifest_kept_at: kept_at,
+        texts: HashMap::new(),
+        unconfirmed: kept_at.map(|_| vec![(None, MANIFEST.to_string())]).unwrap_or_default(),
+        kinds: Vec::new(),
+        requested: Vec::new(),
+        preview: Vec::new(),
+        kept_problems: HashMap::new(),
+        builds: 0,
+        refreshing: false,
+    }));
     let block: Vec<File> = with_store(rt, |s| match &s.manifest.files.index {
         Some(head) => PREVIEW_ROLES
             .iter()
@@ -405,7 +403,7 @@ pub fn edition(rt: Runtime) -> Option<u32> {
     with_store(rt, |s| s.edition)
 }
 
-/// What the search worker indexes (`platform::search`): the manifest text and every library
+/// What the search worker indexes (`runtime::search`): the manifest text and every library
 /// file read so far, as the pages use it (a file that could not be read is listed with its
 /// reason, so the worker does not index a download of its own), with the edition they belong
 /// to. `None` before the manifest has loaded.

@@ -158,7 +158,7 @@ pub fn after_load(rt: Runtime) {
     update_badge(rt);
 }
 
-/// Fresh notices replaced the loaded ones (see `platform::refresh`).
+/// Fresh notices replaced the loaded ones (see `runtime::refresh`).
 pub fn notices_replaced(rt: Runtime) {
     changed(rt);
     announce_new(rt);

@@ -11,7 +11,8 @@
 use crate::components::markup::{el, link, section, tx, El, Markup, Node};
 use crate::components::page::{page, AppPage, Ctx};
 use crate::components::{read_aloud, take_away};
-use crate::platform::{dom::html_class, live};
+use crate::platform::dom::{by_id, html_class, show};
+use crate::platform::live;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use mingbai_core::ItemKind;
@@ -150,15 +151,11 @@ fn render(cx: &Ctx) -> AppPage {
     ]))
 }
 
-fn by_id(id: &str) -> Option<web_sys::Element> {
-    document().get_element_by_id(id)
-}
-
 /// "点击屏幕开始": the attract screen gives way to the menu.
 pub fn start_session() {
     if let (Some(hero), Some(menu)) = (by_id("kiosk-hero"), by_id("kiosk-menu")) {
-        let _ = hero.set_attribute("hidden", "");
-        let _ = menu.remove_attribute("hidden");
+        show(&hero, false);
+        show(&menu, true);
         if let Some(first) = menu
             .query_selector("h2")
             .ok()

@@ -57,6 +57,27 @@ pub enum Action {
     Pad { key: String },
 }
 
+/// Every action without an argument: read back by its name alone (one with an argument has its
+/// own arm in [`Action::read`]).
+const WITHOUT_ARGUMENT: [Action; 16] = [
+    Action::MarkAllRead,
+    Action::SaveProfile,
+    Action::ImportProfile,
+    Action::ClearDevice,
+    Action::NotifyOn,
+    Action::NotifyOff,
+    Action::DismissMessage,
+    Action::Feedback(FeedbackAnswer::Helpful),
+    Action::Feedback(FeedbackAnswer::NotHelpful),
+    Action::LargeText,
+    Action::HighContrast,
+    Action::ReadAloud,
+    Action::TakeAway,
+    Action::CloseDialog,
+    Action::KioskStart,
+    Action::KioskContinue,
+];
+
 impl Action {
     /// The `data-action` value.
     pub fn name(&self) -> &'static str {
@@ -113,8 +134,9 @@ impl Action {
     /// Reads the action back from a control's attributes (`attr` gives an attribute's value);
     /// `None` for anything unknown or incomplete.
     pub fn read(attr: impl Fn(&str) -> Option<String>) -> Option<Action> {
+        let name = attr("data-action")?;
         let key = || attr("data-key");
-        Some(match attr("data-action")?.as_str() {
+        Some(match name.as_str() {
             "follow" => {
                 let key = key()?;
                 let (kind, id) = key.split_once(':')?;
@@ -122,29 +144,13 @@ impl Action {
                 Action::Follow { kind, id: id.to_string() }
             }
             "read" => Action::MarkRead { key: key()? },
-            "read-all" => Action::MarkAllRead,
-            "save" => Action::SaveProfile,
-            "import" => Action::ImportProfile,
-            "clear" => Action::ClearDevice,
-            "notify-on" => Action::NotifyOn,
-            "notify-off" => Action::NotifyOff,
-            "dismiss" => Action::DismissMessage,
-            "feedback-yes" => Action::Feedback(FeedbackAnswer::Helpful),
-            "feedback-no" => Action::Feedback(FeedbackAnswer::NotHelpful),
             "feedback-reason" => {
                 let code = key()?;
                 let reason = if code == "skip" { None } else { Some(Reason::parse(&code)?) };
                 Action::Feedback(FeedbackAnswer::Reason(reason))
             }
-            "large" => Action::LargeText,
-            "contrast" => Action::HighContrast,
-            "speak" => Action::ReadAloud,
-            "take-away" => Action::TakeAway,
-            "close" => Action::CloseDialog,
-            "kiosk-start" => Action::KioskStart,
-            "continue" => Action::KioskContinue,
             "pad" => Action::Pad { key: key()? },
-            _ => return None,
+            _ => return WITHOUT_ARGUMENT.iter().find(|a| a.name() == name).cloned(),
         })
     }
 
@@ -160,28 +166,13 @@ mod tests {
     use super::*;
 
     fn every_action() -> Vec<Action> {
-        let mut all = vec![
-            Action::MarkAllRead,
-            Action::SaveProfile,
-            Action::ImportProfile,
-            Action::ClearDevice,
-            Action::NotifyOn,
-            Action::NotifyOff,
-            Action::DismissMessage,
-            Action::Feedback(FeedbackAnswer::Helpful),
-            Action::Feedback(FeedbackAnswer::NotHelpful),
+        let mut all = WITHOUT_ARGUMENT.to_vec();
+        all.extend([
             Action::Feedback(FeedbackAnswer::Reason(None)),
-            Action::LargeText,
-            Action::HighContrast,
-            Action::ReadAloud,
-            Action::TakeAway,
-            Action::CloseDialog,
-            Action::KioskStart,
-            Action::KioskContinue,
             Action::Pad { key: "y".into() },
             Action::Pad { key: "back".into() },
             Action::MarkRead { key: "notice:n-1".into() },
-        ];
+        ]);
         for kind in ItemKind::ALL {
             all.push(Action::Follow { kind, id: "id:with:colons".into() });
         }
